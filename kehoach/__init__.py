@@ -1,0 +1,1 @@
+"""kehoach: Vietnamese administrative plans (Kế hoạch) from YAML specs, checked and rendered."""

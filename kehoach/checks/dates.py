@@ -1,0 +1,162 @@
+"""Rules about the plan's own dates: its window, its timeline, and dates written in prose."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterator
+
+from kehoach import prose_dates
+from kehoach.checks.registry import ERROR, INFO, WARNING, check
+from kehoach.spec.model import Phase, Plan, Schedule, Section, Text, Window, iter_texts
+from kehoach.vnformat import khoang, ngay
+
+
+def _windows(spec) -> Iterator[tuple[str, Window]]:
+    if isinstance(spec, Plan):
+        if spec.window:
+            yield "window", spec.window
+        for schedule in spec.schedules:
+            if schedule.window:
+                yield "window của lịch", schedule.window
+    elif isinstance(spec, Schedule) and spec.window:
+        yield "window", spec.window
+
+
+def _phases(body) -> Iterator[tuple[Section, Phase]]:
+    for item in body:
+        if isinstance(item, Section):
+            for phase in item.timeline:
+                yield item, phase
+            yield from _phases(item.body)
+
+
+def _timelines(body) -> Iterator[list[Phase]]:
+    for item in body:
+        if isinstance(item, Section):
+            if item.timeline:
+                yield item.timeline
+            yield from _timelines(item.body)
+
+
+@check("KH-D001", ERROR)
+def window_reversed(spec):
+    """Thời gian thực hiện (`window`) kết thúc trước khi bắt đầu."""
+    for what, window in _windows(spec):
+        if window.end.value < window.start.value:
+            yield window.end.pos, (
+                f"{what} kết thúc ngày {ngay(window.end.value)}, trước ngày bắt đầu {ngay(window.start.value)}: "
+                "kiểm tra lại `from` và `to`"
+            )
+
+
+@check("KH-D002", ERROR)
+def phase_reversed(spec):
+    """Một giai đoạn của `timeline` kết thúc trước khi bắt đầu."""
+    if not isinstance(spec, Plan):
+        return
+    for _, phase in _phases(spec.sections):
+        if phase.end.value < phase.start.value:
+            yield phase.end.pos, (
+                f"giai đoạn kết thúc ngày {ngay(phase.end.value)}, trước ngày bắt đầu {ngay(phase.start.value)}: "
+                "kiểm tra lại `from` và `to`"
+            )
+
+
+@check("KH-D003", INFO)
+def phase_before_plan(spec):
+    """Một giai đoạn bắt đầu trước ngày ký kế hoạch (thường là chính việc soạn kế hoạch)."""
+    if not isinstance(spec, Plan) or spec.date is None:
+        return
+    signed = spec.date.value
+    for _, phase in _phases(spec.sections):
+        if phase.start.value < signed:
+            yield phase.start.pos, (
+                f"giai đoạn bắt đầu ngày {ngay(phase.start.value)}, trước ngày ký kế hoạch {ngay(signed)}: "
+                "đúng nếu đó là việc soạn chính kế hoạch này, nếu không hãy sửa ngày"
+            )
+
+
+@check("KH-D004", WARNING)
+def phases_out_of_order(spec):
+    """Các giai đoạn của `timeline` không theo thứ tự thời gian."""
+    if not isinstance(spec, Plan):
+        return
+    for timeline in _timelines(spec.sections):
+        for previous, phase in zip(timeline, timeline[1:]):
+            if phase.start.value < previous.start.value:
+                yield phase.start.pos, (
+                    f"giai đoạn bắt đầu ngày {ngay(phase.start.value)}, trước giai đoạn ở trên "
+                    f"(bắt đầu ngày {ngay(previous.start.value)}): sắp xếp lại theo thời gian"
+                )
+
+
+@check("KH-D005", WARNING)
+def window_other_year(spec):
+    """Thời gian thực hiện nằm ở năm khác năm của kế hoạch."""
+    if not isinstance(spec, Plan) or spec.year is None:
+        return
+    for what, window in _windows(spec):
+        for end in (window.start, window.end):
+            if end.value.year != spec.year:
+                yield end.pos, (
+                    f"{what} có ngày {ngay(end.value)}, không thuộc năm {spec.year} của kế hoạch: "
+                    "kiểm tra lại năm (lỗi hay gặp khi chép kế hoạch năm trước)"
+                )
+                break
+
+
+def _prose(spec) -> Iterator[tuple[Text, prose_dates.Found, int | None]]:
+    """Every date found in the spec's text, with the year a date without one takes."""
+    if isinstance(spec, Plan):
+        texts = iter_texts([spec.bases, spec.intro, spec.sections, spec.closing, spec.footnotes, spec.appendices])
+        year = spec.year
+    else:
+        texts = iter_texts([spec.title, spec.subtitle, spec.intro, spec.rows])
+        year = spec.window.start.value.year if spec.window else None
+    for text in texts:
+        for found in prose_dates.find(text.value):
+            yield text, found, year
+
+
+@check("KH-D006", ERROR)
+def impossible_prose_date(spec):
+    """Một ngày viết trong văn bản không có thật (`ngày 31/11/2023`)."""
+    for text, found, year in _prose(spec):
+        years = prose_dates.range_years(found, year) if found.kind == "range" else (year,)
+        for written, default in zip((found.start, found.end), years):
+            if written is None:
+                continue
+            resolved = written.resolve(default)
+            if isinstance(resolved, str):
+                yield text.pos_at(written.offset), f"ngày {written.text} không có thật: {resolved}"
+
+
+@check("KH-D007", WARNING)
+def reversed_prose_range(spec):
+    """Khoảng ngày viết trong văn bản có ngày bắt đầu sau ngày kết thúc."""
+    for text, found, year in _prose(spec):
+        if found.kind != "range":
+            continue
+        start_year, end_year = prose_dates.range_years(found, year)
+        start, end = found.start.resolve(start_year), found.end.resolve(end_year)
+        if isinstance(start, dt.date) and isinstance(end, dt.date) and start > end:
+            yield text.pos_at(found.start.offset), (
+                f"khoảng ngày bị ngược: bắt đầu {ngay(start)} sau ngày kết thúc {ngay(end)}: "
+                f"có phải {khoang(end, start)}?"
+            )
+
+
+@check("KH-D008", WARNING)
+def deadline_passed(spec):
+    """Một hạn (`trước ngày`, `chậm nhất ngày`) đã qua khi kế hoạch được ký."""
+    if not isinstance(spec, Plan) or spec.date is None:
+        return
+    signed = spec.date.value
+    for text, found, year in _prose(spec):
+        if found.kind != "deadline":
+            continue
+        deadline = found.start.resolve(year)
+        if isinstance(deadline, dt.date) and deadline < signed:
+            yield text.pos_at(found.start.offset), (
+                f"hạn ngày {ngay(deadline)} đã qua khi kế hoạch ký ngày {ngay(signed)}: sửa hạn cho sau ngày ký"
+            )

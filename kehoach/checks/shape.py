@@ -1,0 +1,90 @@
+"""Rules about the file and the spec's shape.
+
+Most are raised by the loader while it reads (declared here so that every code
+has one home); the last few look at the loaded spec.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kehoach.checks.registry import ERROR, RULES, WARNING, check, declare
+from kehoach.spec.model import Plan, iter_texts
+
+# The file could not be read at all: exit code 2.
+CANNOT_OPEN = declare("KH-F001", ERROR, "Không mở được tệp.", fatal=True)
+NOT_TEXT = declare("KH-F002", ERROR, "Tệp không phải văn bản UTF-8.", fatal=True)
+YAML_SYNTAX = declare("KH-F003", ERROR, "YAML sai cú pháp.", fatal=True)
+TAB_INDENT = declare("KH-F004", ERROR, "Thụt lề bằng phím Tab.", fatal=True)
+TOO_LARGE = declare("KH-F005", ERROR, "Tệp quá lớn.", fatal=True)
+
+# The file is YAML but not a valid spec: exit code 1.
+NOT_A_SPEC = declare("KH-S001", ERROR, "Tệp rỗng hoặc không phải một kế hoạch hay lịch.")
+UNKNOWN_KEY = declare("KH-S002", ERROR, "Khóa không có trong định dạng.")
+MISSING_KEY = declare("KH-S003", ERROR, "Thiếu khóa bắt buộc.")
+WRONG_TYPE = declare("KH-S004", ERROR, "Giá trị sai kiểu.")
+UNQUOTED_TEXT = declare("KH-S005", ERROR, "Đoạn văn không đặt trong ngoặc kép bị YAML đọc thành danh sách hay cặp khóa.")
+BAD_DATE = declare("KH-S006", ERROR, "Ngày sai dạng hoặc không có thật.")
+DUPLICATE_KEY = declare("KH-S007", ERROR, "Một khóa viết hai lần.")
+ALIAS = declare("KH-S008", ERROR, "Neo, bí danh hoặc khóa gộp của YAML.")
+TOO_DEEP = declare("KH-S009", ERROR, "Lồng nhau quá sâu.")
+FORBIDDEN_TAG = declare("KH-S010", ERROR, "Thẻ YAML không được phép.")
+BAD_SCHEDULE_REF = declare("KH-S011", ERROR, "Tệp lịch được nêu không đọc được hoặc không phải lịch.")
+BAD_VALUE = declare("KH-S012", ERROR, "Giá trị không thuộc các giá trị cho phép.")
+TEMPLATE = declare("KH-T001", ERROR, "Biểu thức {{ ... }} trong văn bản không tính được.")
+
+
+@check("KH-S013", WARNING)
+def base_punctuation(plan):
+    """Căn cứ không kết thúc bằng `;` (căn cứ cuối: `.` hoặc `,`)."""
+    if not isinstance(plan, Plan):
+        return
+    last = len(plan.bases) - 1
+    for i, base in enumerate(plan.bases):
+        text = base.value.rstrip()
+        end = text[-1:] if text else ""
+        if i < last and end != ";":
+            yield base.pos, f"căn cứ nên kết thúc bằng `;` (đang là `{end}`): thêm `;` ở cuối dòng"
+        elif i == last and end not in (".", ",", ";"):
+            yield base.pos, f"căn cứ cuối cùng nên kết thúc bằng `.` (hoặc `,` khi câu mở đầu nối tiếp): thêm dấu ở cuối dòng"
+        elif i == last and end == ";":
+            yield base.pos, "căn cứ cuối cùng kết thúc bằng `.` (hoặc `,`), không phải `;`"
+
+
+FOOTNOTE_MARKER = re.compile(r"\[\^([^\]\s]+)\]")
+
+
+@check("KH-S014", ERROR)
+def footnote_markers(plan):
+    """Dấu chú thích `[^key]` không có nội dung trong `footnotes`."""
+    if not isinstance(plan, Plan):
+        return
+    for text in iter_texts([plan.bases, plan.intro, plan.sections, plan.closing, plan.recipients, plan.appendices]):
+        for match in FOOTNOTE_MARKER.finditer(text.value):
+            if match.group(1) not in plan.footnotes:
+                yield text.pos_at(match.start()), (
+                    f"chú thích `[^{match.group(1)}]` chưa có nội dung: thêm `{match.group(1)}: ...` vào `footnotes`"
+                )
+
+
+@check("KH-S015", WARNING)
+def unused_footnotes(plan):
+    """Chú thích trong `footnotes` không được dùng ở đâu."""
+    if not isinstance(plan, Plan):
+        return
+    used = {
+        m.group(1)
+        for text in iter_texts([plan.bases, plan.intro, plan.sections, plan.closing, plan.recipients, plan.appendices])
+        for m in FOOTNOTE_MARKER.finditer(text.value)
+    }
+    for key, text in plan.footnotes.items():
+        if key not in used:
+            yield text.pos, f"chú thích `{key}` không được dùng: thêm `[^{key}]` vào văn bản hoặc xóa nó"
+
+
+@check("KH-S016", WARNING)
+def unknown_ignored_codes(spec):
+    """`ignore` nêu một mã quy tắc không tồn tại."""
+    for code in spec.ignore:
+        if code.value not in RULES:
+            yield code.pos, f"không có quy tắc `{code.value}`: xem `kehoach rules` để biết các mã"

@@ -1,0 +1,70 @@
+"""The `kehoach` command line. Thin: each command calls one function and prints its diagnostics."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from kehoach import diagnostics as diag
+
+FORMATS = click.Choice(["text", "json"])
+
+
+def _print_diagnostics(found: list[diag.Diagnostic], fmt: str, files: int) -> None:
+    if fmt == "json":
+        click.echo(diag.to_json(found))
+        return
+    for d in found:
+        click.echo(d.as_text())
+    click.echo(f"Đã kiểm tra {files} tệp: {diag.summary(found)}.", err=True)
+
+
+class _Group(click.Group):
+    """Turns an internal bug into a short message and exit 2; `--debug` shows the traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except Exception:
+            if "--debug" in sys.argv:
+                raise
+            click.echo(
+                "kehoach gặp lỗi nội bộ (không phải lỗi trong tệp của bạn). "
+                "Chạy lại với --debug và gửi phần hiện ra cho người bảo trì.",
+                err=True,
+            )
+            sys.exit(2)
+
+
+@click.group(cls=_Group)
+@click.version_option(package_name="kehoach")
+def main() -> None:
+    """Kiểm tra và dựng văn bản Kế hoạch (Nghị định 30/2020/NĐ-CP) từ tệp YAML."""
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=FORMATS, default="text", help="text (mặc định) hoặc json")
+@click.option("--ignore", "ignore", multiple=True, metavar="CODE", help="bỏ qua một quy tắc (có thể lặp lại)")
+@click.option("--debug", is_flag=True, help="hiện chi tiết khi kehoach gặp lỗi nội bộ")
+def check(files: tuple[str, ...], fmt: str, ignore: tuple[str, ...], debug: bool) -> None:
+    """Kiểm tra kế hoạch và lịch: cấu trúc, ngày tháng, văn bản trích dẫn."""
+    from kehoach.check import check_file
+
+    found: list[diag.Diagnostic] = []
+    for path in files:
+        found += check_file(path, ignore).diagnostics
+    _print_diagnostics(found, fmt, len(files))
+    sys.exit(diag.exit_code(found))
+
+
+@main.command()
+def rules() -> None:
+    """Liệt kê các quy tắc kiểm tra: mã, mức độ, nội dung."""
+    from kehoach.check import RULES
+
+    for rule in sorted(RULES.values(), key=lambda r: r.code):
+        click.echo(f"{rule.code}  {rule.severity.value:<7}  {rule.summary}")

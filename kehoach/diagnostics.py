@@ -1,0 +1,82 @@
+"""Compiler-style diagnostics: where, how bad, which rule, and what to do."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from enum import Enum
+from typing import Iterable
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, order=True)
+class Pos:
+    """A place in a source file; line and column count from 1, columns in code points."""
+
+    file: str
+    line: int = 1
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    pos: Pos
+    severity: Severity
+    code: str
+    message: str
+    # True when the file could not be read at all (exit code 2, not 1).
+    fatal: bool = False
+
+    def sort_key(self) -> tuple:
+        return (self.pos.file, self.pos.line, self.pos.column, self.code, self.message)
+
+    def as_text(self) -> str:
+        return f"{self.pos}: {self.severity.value} {self.code} {self.message}"
+
+    def as_json(self) -> dict:
+        return {
+            "file": self.pos.file,
+            "line": self.pos.line,
+            "column": self.pos.column,
+            "severity": self.severity.value,
+            "code": self.code,
+            "message": self.message,
+        }
+
+
+def ordered(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Sorted by position, exact duplicates removed (a schedule shared by two plans is read twice)."""
+    return sorted(set(diagnostics), key=Diagnostic.sort_key)
+
+
+def exit_code(diagnostics: Iterable[Diagnostic]) -> int:
+    """0 done, 1 the input has errors, 2 the input could not be read (the contract's table)."""
+    code = 0
+    for d in diagnostics:
+        if d.fatal:
+            return 2
+        if d.severity is Severity.ERROR:
+            code = 1
+    return code
+
+
+def to_json(diagnostics: Iterable[Diagnostic]) -> str:
+    return json.dumps([d.as_json() for d in diagnostics], ensure_ascii=False, indent=2)
+
+
+def summary(diagnostics: list[Diagnostic]) -> str:
+    counts = {s: 0 for s in Severity}
+    for d in diagnostics:
+        counts[d.severity] += 1
+    return (
+        f"{counts[Severity.ERROR]} lỗi, {counts[Severity.WARNING]} cảnh báo, "
+        f"{counts[Severity.INFO]} ghi chú"
+    )

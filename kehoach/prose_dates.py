@@ -1,0 +1,97 @@
+"""Find the dates written in running text.
+
+Only dates the text marks as dates are read: `ngày 31/11/2023`, `ngày 25 tháng 9
+năm 2023`, `từ ngày 05/10 đến ngày 02/10/2023`, `từ 04/11/2023 đến 10/11/2023`.
+A number pair without such a mark (`Tại 08/08 xã`, `từ 05-10 hộ`) is a count,
+not a date. Deadlines (`trước ngày`, `chậm nhất ngày`, `hạn ... ngày`) are told
+apart, because one that has passed when the plan is signed is a mistake.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+# Words may be separated by spaces, line breaks and **bold**/*italic* markers.
+_GAP = r"[\s*_]+"
+_NUMERIC = r"(?<![\d/.])(\d{1,2})\s?[/.-]\s?(\d{1,2})(?:\s?[/.-]\s?(\d{4}))?(?![\d/])"
+_LONG = r"(?<!\d)(\d{1,2})" + _GAP + r"tháng" + _GAP + r"(\d{1,2})(?:\s*,?" + _GAP + r"năm" + _GAP + r"(\d{4}))?(?!\d)"
+_TOKEN = re.compile(f"{_NUMERIC}|{_LONG}", re.IGNORECASE)
+
+_MARK_DAY = re.compile(r"(?<!\w)ngày[\s*_]*$", re.IGNORECASE)
+_MARK_FROM = re.compile(r"(?<!\w)từ(?:" + _GAP + r"ngày)?[\s*_]*$", re.IGNORECASE)
+_MARK_TO = re.compile(r"[\s*_]*(?:đến|tới)(?:" + _GAP + r"ngày)?[\s*_]*", re.IGNORECASE)
+_MARK_DEADLINE = re.compile(
+    r"(?<!\w)(?:trước|chậm nhất(?:" + _GAP + r"là)?|hạn(?:" + _GAP + r"(?:chót|cuối))?(?:" + _GAP + r"(?:là|vào))?)"
+    + _GAP + r"ngày[\s*_]*$",
+    re.IGNORECASE,
+)
+# How far back a mark may stand before its date.
+_LOOKBACK = 40
+
+
+@dataclass(frozen=True)
+class WrittenDate:
+    """A date as written; the year may be missing (`ngày 08/11`)."""
+
+    offset: int
+    text: str
+    day: int
+    month: int
+    year: int | None
+
+    def resolve(self, default_year: int | None) -> dt.date | str | None:
+        """The date, a sentence saying why it cannot exist, or None when no year is known."""
+        year = self.year or default_year
+        if year is None:
+            return None
+        if not 1 <= self.month <= 12:
+            return f"không có tháng {self.month}"
+        last = calendar.monthrange(year, self.month)[1]
+        if not 1 <= self.day <= last:
+            return f"tháng {self.month} năm {year} chỉ có {last} ngày"
+        return dt.date(year, self.month, self.day)
+
+
+@dataclass(frozen=True)
+class Found:
+    kind: str  # "date", "deadline" or "range"
+    start: WrittenDate
+    end: WrittenDate | None = None
+
+
+def _written(match: re.Match) -> WrittenDate:
+    groups = match.groups()
+    day, month, year = groups[0:3] if groups[0] else groups[3:6]
+    return WrittenDate(match.start(), match.group(0), int(day), int(month), int(year) if year else None)
+
+
+def find(text: str) -> list[Found]:
+    found: list[Found] = []
+    tokens = list(_TOKEN.finditer(text))
+    consumed = -1
+    for i, match in enumerate(tokens):
+        if i <= consumed:
+            continue
+        before = text[max(0, match.start() - _LOOKBACK) : match.start()]
+        if _MARK_FROM.search(before) and i + 1 < len(tokens):
+            following = tokens[i + 1]
+            if _MARK_TO.fullmatch(text[match.end() : following.start()]):
+                found.append(Found("range", _written(match), _written(following)))
+                consumed = i + 1
+                continue
+        if _MARK_DEADLINE.search(before):
+            found.append(Found("deadline", _written(match)))
+        elif _MARK_DAY.search(before):
+            found.append(Found("date", _written(match)))
+    return found
+
+
+def range_years(found: Found, default_year: int | None) -> tuple[int | None, int | None]:
+    """Years for both ends of a range: a missing year is the range's (`từ ngày 08/11 đến ngày 15/11/2021`),
+    else the plan's. The tool writes both years when they differ, so a start later than its end
+    is a mistake to report, not a range across new year."""
+    end_year = found.end.year or default_year
+    return found.start.year or end_year, end_year

@@ -1,0 +1,237 @@
+"""The spec model: plans and schedules as the loader builds them, every value with its position."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Iterator, Union
+
+from kehoach.diagnostics import Pos
+
+
+@dataclass(eq=False)
+class Text:
+    """A text value of the spec.
+
+    `source` is the value as written; `value` is what is printed, after its Jinja
+    expressions are evaluated. `raw` is the scalar's slice of the source file, kept
+    so that a problem found inside a value can point at its own line and column.
+    """
+
+    source: str
+    pos: Pos
+    raw: str = ""
+    value: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.value:
+            self.value = self.source
+
+    @property
+    def templated(self) -> bool:
+        return "{{" in self.source or "{%" in self.source
+
+    def pos_at(self, offset: int) -> Pos:
+        """The position of `value[offset]` in the file.
+
+        Follows the value through the raw scalar, treating runs of white space
+        alike (YAML folds line breaks and indentation) and skipping quoting and
+        escapes. A templated value, or one that cannot be followed, points at
+        its start, as the contract allows.
+        """
+        if self.templated or not self.raw or offset <= 0:
+            return self.pos
+        value, raw = self.value, self.raw
+        i = j = 0
+        while i < offset and j < len(raw):
+            if value[i] == raw[j]:
+                i += 1
+                j += 1
+            elif value[i].isspace() and raw[j].isspace():
+                while i < offset and value[i].isspace():
+                    i += 1
+                while j < len(raw) and raw[j].isspace():
+                    j += 1
+            else:
+                j += 1
+        if i < offset:
+            return self.pos
+        while j < len(raw) and raw[j] != value[offset] and value[offset] != " ":
+            j += 1
+        line, column = self.pos.line, self.pos.column
+        before = raw[:j]
+        newlines = before.count("\n")
+        if newlines:
+            return Pos(self.pos.file, line + newlines, j - before.rfind("\n"))
+        return Pos(self.pos.file, line, column + j)
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass
+class DateValue:
+    value: dt.date
+    pos: Pos
+
+
+@dataclass
+class Window:
+    start: DateValue
+    end: DateValue
+    pos: Pos
+
+
+@dataclass
+class Organ:
+    name: Text | None
+    code: Text | None
+    parent: Text | None = None
+    mention: Text | None = None
+
+
+@dataclass
+class Signer:
+    lines: list[Text]
+    name: Text
+
+
+@dataclass
+class Table:
+    columns: list[Text]
+    rows: list[list[Text]]
+    pos: Pos
+
+
+@dataclass
+class Phase:
+    start: DateValue
+    end: DateValue
+    task: Text
+    pos: Pos
+
+
+@dataclass
+class Section:
+    pos: Pos
+    title: Text | None = None
+    text: Text | None = None
+    numbering: str | None = None
+    numbered: bool = True
+    body: list[Union["Section", Text]] = field(default_factory=list)
+    timeline: list[Phase] = field(default_factory=list)
+    table: Table | None = None
+
+
+@dataclass
+class MemberRef:
+    """One entry of a schedule row's `members`: an id of `members`, or literal text."""
+
+    entry: Text
+    is_id: bool
+
+
+SESSIONS = ("sáng", "chiều", "cả ngày")
+
+
+@dataclass
+class Row:
+    date: DateValue
+    place: Text
+    members: list[MemberRef]
+    pos: Pos
+    session: str = "cả ngày"
+
+
+@dataclass
+class Schedule:
+    file: str
+    pos: Pos
+    rows: list[Row] = field(default_factory=list)
+    title: Text | None = None
+    subtitle: Text | None = None
+    window: Window | None = None
+    intro: list[Text] = field(default_factory=list)
+    members: dict[str, Text] = field(default_factory=dict)
+    ignore: list[Text] = field(default_factory=list)
+
+
+@dataclass
+class ScheduleAppendix:
+    path: Text
+    pos: Pos
+    schedule: Schedule | None
+    label: Text | None = None
+
+
+@dataclass
+class TableAppendix:
+    title: Text
+    table: Table
+    pos: Pos
+    notes: list[Text] = field(default_factory=list)
+    label: Text | None = None
+
+
+Appendix = Union[ScheduleAppendix, TableAppendix]
+
+
+@dataclass
+class Plan:
+    """A plan as read. Required keys may be None when missing: the loader has reported them,
+    and the other checks still run so that one run shows every problem."""
+
+    file: str
+    pos: Pos
+    organ: Organ | None = None
+    place: Text | None = None
+    year: int | None = None
+    subject: Text | None = None
+    sections: list[Union[Section, Text]] = field(default_factory=list)
+    recipients: list[Text] = field(default_factory=list)
+    archive: Text | None = None
+    signer: Signer | None = None
+    type: Text | None = None
+    number: int | None = None
+    date: DateValue | None = None
+    month: int | None = None
+    bases: list[Text] = field(default_factory=list)
+    intro: list[Text] = field(default_factory=list)
+    window: Window | None = None
+    members: dict[str, Text] = field(default_factory=dict)
+    numbering: list[str] = field(default_factory=lambda: ["roman", "arabic", "decimal", "alpha"])
+    ignore: list[Text] = field(default_factory=list)
+    closing: list[Text] = field(default_factory=list)
+    footnotes: dict[str, Text] = field(default_factory=dict)
+    appendices: list[Appendix] = field(default_factory=list)
+
+    @property
+    def is_draft(self) -> bool:
+        return self.date is None
+
+    @property
+    def type_code(self) -> str:
+        return self.type.value if self.type else "KH"
+
+    @property
+    def schedules(self) -> list[Schedule]:
+        return [a.schedule for a in self.appendices if isinstance(a, ScheduleAppendix) and a.schedule]
+
+
+Spec = Union[Plan, Schedule]
+
+
+def iter_texts(obj) -> Iterator[Text]:
+    """Every Text in a model object, in document order (schedules included)."""
+    if isinstance(obj, Text):
+        yield obj
+    elif isinstance(obj, (list, tuple)):
+        for item in obj:
+            yield from iter_texts(item)
+    elif isinstance(obj, dict):
+        for item in obj.values():
+            yield from iter_texts(item)
+    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        for f in dataclasses.fields(obj):
+            yield from iter_texts(getattr(obj, f.name))

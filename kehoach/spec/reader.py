@@ -1,0 +1,229 @@
+"""Typed reading of YAML nodes against declared schemas, collecting every problem.
+
+Each read returns a value or None; a None always comes with a diagnostic, so
+callers build what they can and the user sees every problem in one run.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import yaml
+
+from kehoach.checks import shape
+from kehoach.diagnostics import Diagnostic, Pos
+from kehoach.spec.model import DateValue, Text, Window
+from kehoach.spec.yaml_source import node_pos
+
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_VN_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+# A key that is prose, not one of our short English keys: YAML read "Thời gian: ..." as a mapping.
+_PROSE_KEY = re.compile(r"[^\x00-\x7f]|\s|^[A-Z]")
+
+_NULL_TAG = "tag:yaml.org,2002:null"
+
+
+@dataclass(frozen=True)
+class Schema:
+    """The keys a mapping may have: name → required."""
+
+    what: str
+    keys: dict[str, bool]
+
+
+def nfc(value: str) -> str:
+    return value if unicodedata.is_normalized("NFC", value) else unicodedata.normalize("NFC", value)
+
+
+class Reader:
+    def __init__(self, path: str, text: str):
+        self.path = path
+        self.source = text
+        self.diagnostics: list[Diagnostic] = []
+
+    # -- positions and reporting -------------------------------------------------------
+
+    def pos(self, node: yaml.Node) -> Pos:
+        return node_pos(self.path, node)
+
+    def report(self, rule, node_or_pos, message: str) -> None:
+        pos = node_or_pos if isinstance(node_or_pos, Pos) else self.pos(node_or_pos)
+        self.diagnostics.append(rule.at(pos, message))
+
+    # -- collections -------------------------------------------------------------------
+
+    def mapping(self, node: yaml.Node, schema: Schema) -> dict[str, yaml.Node] | None:
+        """The mapping's values by key, after reporting unknown, repeated and missing keys."""
+        if not isinstance(node, yaml.MappingNode):
+            self._wrong_type(node, f"{schema.what} phải là một bảng khóa: giá trị")
+            return None
+        values: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            key = nfc(str(key_node.value)) if isinstance(key_node, yaml.ScalarNode) else None
+            if key is None:
+                self.report(shape.WRONG_TYPE, key_node, "khóa phải là một chữ")
+                continue
+            if key in values:
+                self.report(shape.DUPLICATE_KEY, key_node, f"khóa `{key}` đã có ở trên: giữ một, xóa cái còn lại")
+                continue
+            if key not in schema.keys:
+                self._unknown_key(key_node, key, value_node, schema)
+                continue
+            values[key] = value_node
+        for key, required in schema.keys.items():
+            if required and key not in values:
+                self.report(shape.MISSING_KEY, node, f"{schema.what} thiếu khóa `{key}`: thêm `{key}: ...`")
+        return values
+
+    def _unknown_key(self, key_node: yaml.Node, key: str, value_node: yaml.Node, schema: Schema) -> None:
+        if _PROSE_KEY.search(key):
+            line = self._source_line(key_node).strip()
+            self.report(
+                shape.UNQUOTED_TEXT,
+                key_node,
+                f"đoạn văn có `: ` nên YAML đọc thành một cặp khóa–giá trị: đặt cả dòng trong ngoặc kép, ví dụ {_quoted(line)}",
+            )
+            return
+        known = sorted(schema.keys)
+        close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+        hint = f"có phải `{close[0]}`?" if close else "các khóa hợp lệ: " + ", ".join(f"`{k}`" for k in known)
+        self.report(shape.UNKNOWN_KEY, key_node, f"{schema.what} không có khóa `{key}`: {hint}")
+
+    def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node] | None:
+        if isinstance(node, yaml.SequenceNode):
+            return node.value
+        self._wrong_type(node, f"`{what}` phải là một danh sách (mỗi dòng bắt đầu bằng `- `)")
+        return None
+
+    # -- scalars -----------------------------------------------------------------------
+
+    def text(self, node: yaml.Node, what: str) -> Text | None:
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == _NULL_TAG and node.value in ("", "~", "null", "Null", "NULL"):
+                self.report(shape.WRONG_TYPE, node, f"`{what}` để trống: điền nội dung")
+                return None
+            raw = self.source[node.start_mark.index : node.end_mark.index]
+            return Text(nfc(node.value), self.pos(node), raw=raw)
+        if isinstance(node, (yaml.SequenceNode, yaml.MappingNode)) and self.looks_like_prose(node):
+            line = self._source_line(node).strip()
+            self.report(
+                shape.UNQUOTED_TEXT,
+                node,
+                f"`{what}` là một đoạn văn nhưng YAML đọc thành "
+                f"{'danh sách' if isinstance(node, yaml.SequenceNode) else 'cặp khóa–giá trị'}: "
+                f"đặt cả dòng trong ngoặc kép, ví dụ {_quoted(line)}",
+            )
+            return None
+        self._wrong_type(node, f"`{what}` phải là một đoạn văn")
+        return None
+
+    def texts(self, node: yaml.Node, what: str) -> list[Text]:
+        """A string, or a list of strings (paragraphs, lines)."""
+        if isinstance(node, yaml.SequenceNode):
+            return [t for item in node.value if (t := self.text(item, what)) is not None]
+        text = self.text(node, what)
+        return [text] if text else []
+
+    def integer(self, node: yaml.Node, what: str, low: int = 1, high: int | None = None) -> int | None:
+        value = node.value if isinstance(node, yaml.ScalarNode) else None
+        if not isinstance(value, str) or not value.strip().isdigit():
+            self._wrong_type(node, f"`{what}` phải là một số nguyên, ví dụ `{what}: {low}`")
+            return None
+        number = int(value)
+        if number < low or (high is not None and number > high):
+            limit = f"từ {low} đến {high}" if high is not None else f"từ {low} trở lên"
+            self.report(shape.BAD_VALUE, node, f"`{what}` phải {limit} (đang là {number})")
+            return None
+        return number
+
+    def date(self, node: yaml.Node, what: str) -> DateValue | None:
+        if not isinstance(node, yaml.ScalarNode) or node.tag == _NULL_TAG:
+            self._wrong_type(node, f"`{what}` phải là một ngày dạng YYYY-MM-DD, ví dụ 2021-11-08")
+            return None
+        value = node.value.strip()
+        if match := _ISO_DATE.match(value):
+            year, month, day = (int(g) for g in match.groups())
+            checked = _real_date(year, month, day)
+            if isinstance(checked, dt.date):
+                return DateValue(checked, self.pos(node))
+            self.report(shape.BAD_DATE, node, f"`{what}`: {checked}")
+            return None
+        if match := _VN_DATE.match(value):
+            day, month, year = (int(g) for g in match.groups())
+            checked = _real_date(year, month, day)
+            fix = f": viết `{checked.isoformat()}`" if isinstance(checked, dt.date) else f" ({checked})"
+            self.report(shape.BAD_DATE, node, f"`{what}` viết ngày theo dạng YYYY-MM-DD (năm-tháng-ngày){fix}")
+            return None
+        self.report(shape.BAD_DATE, node, f"`{what}` không đọc được `{value}` là ngày: viết theo dạng YYYY-MM-DD, ví dụ 2021-11-08")
+        return None
+
+    def window(self, node: yaml.Node, what: str = "window") -> Window | None:
+        values = self.mapping(node, Schema(f"`{what}`", {"from": True, "to": True}))
+        if values is None or "from" not in values or "to" not in values:
+            return None
+        start = self.date(values["from"], f"{what}.from")
+        end = self.date(values["to"], f"{what}.to")
+        if start is None or end is None:
+            return None
+        return Window(start, end, self.pos(node))
+
+    def choice(self, node: yaml.Node, what: str, allowed: tuple[str, ...]) -> str | None:
+        text = self.text(node, what)
+        if text is None:
+            return None
+        if text.value in allowed:
+            return text.value
+        options = ", ".join(f"`{a}`" for a in allowed)
+        close = difflib.get_close_matches(text.value, allowed, n=1, cutoff=0.6)
+        hint = f"có phải `{close[0]}`?" if close else f"chọn một trong {options}"
+        self.report(shape.BAD_VALUE, node, f"`{what}` không nhận `{text.value}`: {hint}")
+        return None
+
+    def boolean(self, node: yaml.Node, what: str) -> bool | None:
+        value = node.value if isinstance(node, yaml.ScalarNode) else None
+        if value in ("true", "True", "false", "False"):
+            return value in ("true", "True")
+        self._wrong_type(node, f"`{what}` phải là `true` hoặc `false`")
+        return None
+
+    # -- helpers -----------------------------------------------------------------------
+
+    def _wrong_type(self, node: yaml.Node, message: str) -> None:
+        self.report(shape.WRONG_TYPE, node, message)
+
+    def _source_line(self, node: yaml.Node) -> str:
+        lines = self.source.splitlines()
+        index = node.start_mark.line
+        return lines[index] if index < len(lines) else ""
+
+    @staticmethod
+    def looks_like_prose(node: yaml.Node) -> bool:
+        """A list or mapping that began as a line of Vietnamese text (`- - Kiểm tra`, `Thời gian: ...`)."""
+        if isinstance(node, yaml.MappingNode):
+            return any(isinstance(k, yaml.ScalarNode) and _PROSE_KEY.search(str(k.value)) for k, _ in node.value)
+        return all(isinstance(item, yaml.ScalarNode) for item in node.value)
+
+
+def _real_date(year: int, month: int, day: int) -> dt.date | str:
+    """The date, or why it does not exist."""
+    if not 1 <= month <= 12:
+        return f"không có tháng {month}"
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        days = calendar.monthrange(year, month)[1]
+        return f"ngày {day}/{month}/{year} không có thật: tháng {month} năm {year} chỉ có {days} ngày"
+
+
+def _quoted(line: str) -> str:
+    """The line as it should be written: the same text inside double quotes."""
+    dash = "- " if line.startswith("- ") else ""
+    body = line[len(dash):].replace('"', '\\"')
+    if len(body) > 60:
+        body = body[:57] + "..."
+    return f'`{dash}"{body}"`'

@@ -1,0 +1,145 @@
+"""Evaluate the Jinja expressions in text values, so text follows the plan from year to year.
+
+Sandboxed (a spec can reach no Python object or file), strict about undefined
+names, and bounded (`{{ "x" * 10**9 }}` is refused rather than run). Jinja is
+imported only when some value actually holds an expression: most checks never
+pay for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from functools import lru_cache
+
+from kehoach import vnformat
+from kehoach.checks import shape
+from kehoach.diagnostics import Diagnostic
+from kehoach.spec.reader import nfc
+
+MAX_RESULT = 100_000
+
+
+class WindowValue(dict):
+    """`{{ window }}` prints the period; `window.from` and `window.to` are its dates."""
+
+    def __str__(self) -> str:
+        return vnformat.khoang(self["from"], self["to"])
+
+
+def _date_filter(function):
+    def apply(value):
+        if isinstance(value, dt.date):
+            return function(value)
+        raise TypeError(f"bộ lọc này cần một ngày, không phải `{value}`")
+
+    return apply
+
+
+FILTERS = {
+    "ngay": _date_filter(vnformat.ngay),
+    "ngay_dai": _date_filter(vnformat.ngay_dai),
+    "thu": _date_filter(vnformat.thu),
+    "so": vnformat.so,
+}
+
+
+@lru_cache(maxsize=1)
+def _environment():
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+
+    class BoundedEnvironment(ImmutableSandboxedEnvironment):
+        intercepted_binops = frozenset(["*", "**"])
+
+        def call_binop(self, context, operator, left, right):
+            if operator == "**" and isinstance(right, int) and abs(right) > 64:
+                raise SecurityError("số mũ quá lớn")
+            if operator == "*":
+                for seq, n in ((left, right), (right, left)):
+                    if isinstance(seq, (str, list, tuple)) and isinstance(n, int) and len(seq) * n > MAX_RESULT:
+                        raise SecurityError("kết quả quá dài")
+            return super().call_binop(context, operator, left, right)
+
+    env = BoundedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
+    # A plan needs none of Jinja's globals, and lipsum() could produce unbounded text.
+    env.globals.clear()
+    env.filters.update(FILTERS)
+    return env
+
+
+def evaluate(texts, variables: dict) -> list[Diagnostic]:
+    """Set `value` of every templated Text; a problem is a diagnostic at the value's start."""
+    problems: list[Diagnostic] = []
+    templated = [t for t in texts if t.templated]
+    if not templated:
+        return problems
+    env = _environment()
+    for text in templated:
+        try:
+            result = env.from_string(text.source).render(variables)
+        except Exception as error:  # any failure of user code in the sandbox is the user's to fix
+            problems.append(shape.TEMPLATE.at(text.pos, _explain(error, variables)))
+            continue
+        if len(result) > MAX_RESULT:
+            problems.append(shape.TEMPLATE.at(text.pos, "biểu thức cho ra văn bản quá dài"))
+            continue
+        text.value = nfc(result)
+    return problems
+
+
+_WHY_ABSENT = {
+    "year": "kế hoạch cần `year` hoặc `date`; một lịch lấy năm theo `window` của nó",
+    "window": "thêm `window: {from: ..., to: ...}` vào kế hoạch (hoặc vào lịch)",
+    "number": "bản dự thảo chưa có `number`; thêm số khi văn bản được cấp số",
+    "date": "bản dự thảo chưa có `date`; thêm ngày ký khi văn bản được ký",
+    "month": "thêm `month` (tháng của bản dự thảo)",
+    "place": "thêm `place`",
+}
+
+
+def _explain(error: Exception, variables: dict) -> str:
+    from jinja2 import TemplateSyntaxError, UndefinedError
+    from jinja2.sandbox import SecurityError
+
+    if isinstance(error, UndefinedError):
+        message = str(error)
+        name = message.split("'")[1] if message.count("'") >= 2 else ""
+        if name and "has no attribute" not in message:
+            if name in _WHY_ABSENT:
+                return f"`{name}` chưa có giá trị ở đây: {_WHY_ABSENT[name]}"
+            close = difflib.get_close_matches(name, list(variables) + list(FILTERS), n=1)
+            hint = f"có phải `{close[0]}`?" if close else "các tên dùng được: " + ", ".join(f"`{v}`" for v in variables)
+            return f"không có tên `{name}` trong biểu thức: {hint}"
+        return f"biểu thức dùng một thuộc tính không có ({message}): chỉ dùng `year`, `number`, `date`, `window`, `window.from`, `window.to`"
+    if isinstance(error, SecurityError):
+        return "biểu thức bị chặn vì không an toàn: chỉ dùng tên và bộ lọc của kế hoạch"
+    if isinstance(error, TemplateSyntaxError) and "No filter named" in error.message:
+        name = error.message.split("'")[1]
+        close = difflib.get_close_matches(name, list(FILTERS), n=1)
+        hint = f"có phải `{close[0]}`?" if close else "các bộ lọc: " + ", ".join(f"`{f}`" for f in FILTERS)
+        return f"không có bộ lọc `{name}`: {hint}"
+    if isinstance(error, TemplateSyntaxError):
+        return f"biểu thức viết sai ({error.message}): kiểm tra `{{{{ ... }}}}` và tên bộ lọc"
+    if isinstance(error, TypeError) and "bộ lọc" in str(error):
+        return str(error)
+    return f"biểu thức không tính được ({type(error).__name__}: {error})"
+
+
+def variables_for(year: int | None, number: int | None, date, month: int | None, place: str | None, window) -> dict:
+    """The names a text value may use. Absent values are left out so that using them is a clear error."""
+    names: dict = {}
+    if year is not None:
+        names["year"] = year
+    if number is not None:
+        names["number"] = f"{number:02d}"
+    if date is not None:
+        names["date"] = date
+    if month is not None:
+        names["month"] = month
+    if place is not None:
+        names["place"] = place
+    if window is not None:
+        names["window"] = WindowValue({"from": window.start.value, "to": window.end.value})
+    return names
+

@@ -1,0 +1,175 @@
+"""Read a YAML file into a node tree that keeps positions, safely.
+
+We compose (never construct): no Python object is ever built from a tag, so
+nothing in a spec can run. Before anything walks the tree, one iterative pass
+refuses what a plan never needs and an attacker would use: aliases (an alias
+bomb is a small tree of shared nodes), merge keys, explicit tags, and deep
+nesting.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+import yaml
+
+from kehoach.checks import shape
+from kehoach.diagnostics import Diagnostic, Pos
+
+try:  # libyaml's C composer is several times faster on large schedules.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader
+
+MAX_BYTES = 8 * 1024 * 1024
+MAX_DEPTH = 40
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:" + t
+    for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+}
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+# libyaml's messages, said again in Vietnamese with what to do.
+_SYNTAX_HINTS = [
+    ("mapping values are not allowed", "có `: ` ở giữa một đoạn văn: đặt cả giá trị trong ngoặc kép (\"...\")"),
+    ("could not find expected ':'", "thiếu dấu `:` sau khóa, hoặc một đoạn văn nhiều dòng chưa đặt trong ngoặc kép"),
+    ("did not find expected key", "thụt lề không thẳng hàng với các khóa bên trên, hoặc một đoạn văn bắt đầu bằng `-`/`*` chưa đặt trong ngoặc kép"),
+    ("did not find expected node content", "thiếu giá trị, hoặc ngoặc `[`/`{` chưa đóng"),
+    ("did not find expected ',' or ']'", "ngoặc `[` chưa đóng, hoặc thiếu dấu `,` giữa các phần tử"),
+    ("did not find expected ',' or '}'", "ngoặc `{` chưa đóng, hoặc thiếu dấu `,` giữa các phần tử"),
+    ("found unexpected end of stream", "ngoặc kép chưa đóng"),
+    ("found unknown escape character", "trong ngoặc kép, `\\` phải viết là `\\\\`; hoặc dùng ngoặc đơn '...'"),
+    ("exceeded maximum nesting depth", "lồng nhau quá sâu"),
+    ("block sequence entries are not allowed", "một dòng `- ` nằm sai chỗ: đặt đoạn văn bắt đầu bằng `- ` trong ngoặc kép"),
+    ("cannot start any token", "ký tự này không được đứng đầu một giá trị: đặt giá trị trong ngoặc kép"),
+    ("found undefined alias", "bí danh `*` không được hỗ trợ"),
+    ("expected <block end>", "thụt lề không thẳng hàng, hoặc một đoạn văn bắt đầu bằng `\"`, `[` hay `{` chưa đặt cả dòng trong ngoặc kép"),
+]
+
+
+@dataclass
+class Source:
+    """A file's text and its root node, or why there is none."""
+
+    path: str
+    text: str = ""
+    root: yaml.Node | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def read(path: str) -> Source:
+    source = Source(path)
+    text = _read_text(path, source.diagnostics)
+    if text is None:
+        return source
+    source.text = text
+    try:
+        source.root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        source.diagnostics.append(_syntax_diagnostic(path, text, error))
+        return source
+    except yaml.YAMLError as error:  # a reader error: a character YAML refuses
+        source.diagnostics.append(
+            shape.NOT_TEXT.at(Pos(path), f"tệp có ký tự điều khiển không được phép ({error}): lưu lại tệp dưới dạng văn bản UTF-8")
+        )
+        return source
+    if source.root is not None:
+        problems = _unsafe_constructs(path, source.root)
+        if problems:
+            # Walking a tree with shared nodes could take exponential time: stop here.
+            source.diagnostics.extend(problems)
+            source.root = None
+    return source
+
+
+def _read_text(path: str, sink: list[Diagnostic]) -> str | None:
+    where = Pos(path)
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_BYTES:
+            sink.append(shape.TOO_LARGE.at(where, f"tệp nặng {size // 1024} KiB, quá giới hạn {MAX_BYTES // 1024 // 1024} MiB: tách lịch thành nhiều tệp"))
+            return None
+        with open(path, "rb") as f:
+            data = f.read()
+    except FileNotFoundError:
+        sink.append(shape.CANNOT_OPEN.at(where, "không có tệp này: kiểm tra lại đường dẫn và tên tệp"))
+        return None
+    except IsADirectoryError:
+        sink.append(shape.CANNOT_OPEN.at(where, "đây là một thư mục, không phải tệp: nêu tên tệp .yaml trong thư mục"))
+        return None
+    except OSError as error:
+        sink.append(shape.CANNOT_OPEN.at(where, f"không đọc được tệp ({error.strerror}): kiểm tra quyền đọc tệp"))
+        return None
+    if b"\x00" in data:
+        sink.append(shape.NOT_TEXT.at(where, "đây là tệp nhị phân, không phải văn bản YAML: nêu tệp .yaml của kế hoạch"))
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        sink.append(
+            shape.NOT_TEXT.at(
+                Pos(path, line),
+                "tệp không phải mã UTF-8 (có thể lưu bằng mã TCVN3/VNI hoặc Windows-1258): "
+                "mở bằng trình soạn thảo và lưu lại với mã UTF-8",
+            )
+        )
+        return None
+
+
+def _syntax_diagnostic(path: str, text: str, error: yaml.MarkedYAMLError) -> Diagnostic:
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark else 1
+    column = mark.column + 1 if mark else 1
+    lines = text.splitlines()
+    source_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    indent = source_line[: len(source_line) - len(source_line.lstrip(" \t"))]
+    if "\t" in indent or (error.problem and "'\\t'" in error.problem):
+        return shape.TAB_INDENT.at(
+            Pos(path, line, 1), "dòng này thụt lề bằng phím Tab: YAML chỉ chấp nhận dấu cách, hãy thay Tab bằng dấu cách"
+        )
+    problem = error.problem or str(error)
+    for needle, hint in _SYNTAX_HINTS:
+        if needle in problem:
+            return shape.YAML_SYNTAX.at(Pos(path, line, column), f"YAML sai cú pháp: {hint}")
+    return shape.YAML_SYNTAX.at(
+        Pos(path, line, column), f"YAML sai cú pháp ({problem}): xem lại thụt lề, dấu `:` và ngoặc kép ở dòng này"
+    )
+
+
+def node_pos(path: str, node: yaml.Node) -> Pos:
+    return Pos(path, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _unsafe_constructs(path: str, root: yaml.Node) -> list[Diagnostic]:
+    problems: list[Diagnostic] = []
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen:
+            problems.append(
+                shape.ALIAS.at(node_pos(path, node), "neo `&` và bí danh `*` không được dùng trong kế hoạch: viết đầy đủ giá trị ở từng chỗ")
+            )
+            continue
+        seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS and node.tag != _MERGE_TAG:
+            problems.append(
+                shape.FORBIDDEN_TAG.at(node_pos(path, node), f"thẻ `{node.tag.replace('tag:yaml.org,2002:', '!!')}` không được phép: xóa thẻ, chỉ viết giá trị")
+            )
+            continue
+        if depth > MAX_DEPTH:
+            problems.append(shape.TOO_DEEP.at(node_pos(path, node), f"lồng nhau quá {MAX_DEPTH} cấp: một kế hoạch không cần sâu như vậy"))
+            return problems
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if key.tag == _MERGE_TAG:
+                    problems.append(shape.ALIAS.at(node_pos(path, key), "khóa gộp `<<` không được dùng: viết đầy đủ các khóa"))
+                    continue
+                stack.append((value, depth + 1))
+                stack.append((key, depth + 1))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, depth + 1) for item in node.value)
+    return problems

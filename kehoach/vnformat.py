@@ -1,0 +1,47 @@
+"""How dates, weekdays and amounts are written in Vietnamese administrative text.
+
+The zero rule (Nghị định 30/2020, Phụ lục I): the day always has two digits,
+the month has two digits for January and February only — `08/11/2021`,
+`15/8/2023`, `05/01/2024`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+def month_text(month: int) -> str:
+    return f"{month:02d}" if month <= 2 else str(month)
+
+
+def ngay(d: dt.date, with_year: bool = True) -> str:
+    """`08/11/2021`, or `08/11` without the year."""
+    short = f"{d.day:02d}/{month_text(d.month)}"
+    return f"{short}/{d.year}" if with_year else short
+
+
+def ngay_dai(d: dt.date) -> str:
+    """`ngày 08 tháng 11 năm 2021`."""
+    return f"ngày {d.day:02d} tháng {month_text(d.month)} năm {d.year}"
+
+
+def thu(d: dt.date) -> str:
+    """The weekday as documents print it: `Thứ Hai` ... `Chủ Nhật` (babel's Vietnamese locale)."""
+    from babel.dates import format_date
+
+    return format_date(d, "EEEE", locale="vi")
+
+
+def so(amount) -> str:
+    """An amount with Vietnamese digit grouping: `12.600.000`."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(amount, locale="vi")
+
+
+def khoang(start: dt.date, end: dt.date) -> str:
+    """A period as plans write it: `từ ngày 08/11 đến ngày 15/11/2021`."""
+    if start == end:
+        return f"ngày {ngay(start)}"
+    first = ngay(start, with_year=start.year != end.year)
+    return f"từ ngày {first} đến ngày {ngay(end)}"

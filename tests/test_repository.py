@@ -1,0 +1,25 @@
+"""The repository keeps its promises: examples check clean, CI runs the README's test command."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from kehoach.check import check_file
+from kehoach.diagnostics import Severity
+
+ROOT = Path(__file__).parent.parent
+EXAMPLES = sorted((ROOT / "plans").glob("*.yaml")) + sorted((ROOT / "schedules").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_every_example_checks_without_errors(path):
+    errors = [d.as_text() for d in check_file(str(path)).diagnostics if d.severity is Severity.ERROR]
+    assert errors == []
+
+
+def test_ci_runs_the_readmes_test_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sh\n(.*?)\n```", readme, re.S)
+    test_command = next(b for b in blocks if "pytest" in b)
+    assert test_command in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
