@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 
 import click
@@ -20,16 +21,17 @@ def _print_diagnostics(found: list[diag.Diagnostic], fmt: str, files: int) -> No
     click.echo(f"Đã kiểm tra {files} tệp: {diag.summary(found)}.", err=True)
 
 
-class _Group(click.Group):
-    """Turns an internal bug into a short message and exit 2; `--debug` shows the traceback."""
+def guarded(command):
+    """Give a command `--debug`, and turn an internal bug into a short message and exit 2
+    (bad input never gets here: it is a diagnostic). With `--debug` the traceback shows."""
 
-    def invoke(self, ctx):
+    @click.option("--debug", is_flag=True, help="hiện chi tiết khi kehoach gặp lỗi nội bộ")
+    @functools.wraps(command)
+    def run(*args, debug: bool, **kwargs):
         try:
-            return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
-            raise
+            return command(*args, **kwargs)
         except Exception:
-            if "--debug" in sys.argv:
+            if debug:
                 raise
             click.echo(
                 "kehoach gặp lỗi nội bộ (không phải lỗi trong tệp của bạn). "
@@ -38,8 +40,10 @@ class _Group(click.Group):
             )
             sys.exit(2)
 
+    return run
 
-@click.group(cls=_Group)
+
+@click.group()
 @click.version_option(package_name="kehoach")
 def main() -> None:
     """Kiểm tra và dựng văn bản Kế hoạch (Nghị định 30/2020/NĐ-CP) từ tệp YAML."""
@@ -49,8 +53,8 @@ def main() -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=FORMATS, default="text", help="text (mặc định) hoặc json")
 @click.option("--ignore", "ignore", multiple=True, metavar="CODE", help="bỏ qua một quy tắc (có thể lặp lại)")
-@click.option("--debug", is_flag=True, help="hiện chi tiết khi kehoach gặp lỗi nội bộ")
-def check(files: tuple[str, ...], fmt: str, ignore: tuple[str, ...], debug: bool) -> None:
+@guarded
+def check(files: tuple[str, ...], fmt: str, ignore: tuple[str, ...]) -> None:
     """Kiểm tra kế hoạch và lịch: cấu trúc, ngày tháng, văn bản trích dẫn."""
     from kehoach.check import check_file
 

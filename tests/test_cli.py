@@ -162,3 +162,19 @@ def test_the_installed_command_runs(specs):
     done = subprocess.run([sys.executable, "-m", "kehoach", "check", path], capture_output=True, text=True)
     assert done.returncode == 1
     assert "KH-S004" in done.stdout and "Traceback" not in done.stderr
+
+
+def test_a_file_over_the_size_limit_is_refused(specs, monkeypatch):
+    from kehoach.spec import yaml_source
+
+    monkeypatch.setattr(yaml_source, "MAX_BYTES", 100)
+    result = run("check", specs.write("plan.yaml", MINIMAL_PLAN))
+    assert result.exit_code == 2 and "KH-F005" in result.stdout
+
+
+def test_debug_shows_the_traceback_of_an_internal_bug(specs, monkeypatch):
+    import kehoach.check
+
+    monkeypatch.setattr(kehoach.check, "check_file", lambda *a, **k: 1 / 0)
+    result = run("check", "--debug", specs.write("plan.yaml", MINIMAL_PLAN))
+    assert isinstance(result.exception, ZeroDivisionError)

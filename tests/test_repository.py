@@ -23,3 +23,10 @@ def test_ci_runs_the_readmes_test_command():
     blocks = re.findall(r"```sh\n(.*?)\n```", readme, re.S)
     test_command = next(b for b in blocks if "pytest" in b)
     assert test_command in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_every_rule_is_exercised_by_a_test():
+    from kehoach.checks.registry import RULES
+
+    tests = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests").glob("test_*.py"))
+    assert [code for code in sorted(RULES) if code not in tests] == []
