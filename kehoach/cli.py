@@ -72,3 +72,29 @@ def rules() -> None:
 
     for rule in sorted(RULES.values(), key=lambda r: r.code):
         click.echo(f"{rule.code}  {rule.severity.value:<7}  {rule.summary}")
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", "out", type=click.Path(), help="tệp .docx ra; với nhiều tệp: thư mục")
+@click.option("--pdf", is_flag=True, help="xuất thêm PDF bằng LibreOffice")
+@click.option("--template", type=click.Path(exists=True, dir_okay=False), help="mẫu .docx khác mẫu mặc định")
+@click.option("--ignore", "ignore", multiple=True, metavar="CODE", help="bỏ qua một quy tắc (có thể lặp lại)")
+@guarded
+def render(files: tuple[str, ...], out: str | None, pdf: bool, template: str | None, ignore: tuple[str, ...]) -> None:
+    """Kiểm tra rồi dựng văn bản Word (và PDF) từ kế hoạch hoặc lịch."""
+    from kehoach.render.job import render_files
+    from kehoach.render.pdf import PdfUnavailable
+
+    try:
+        result = render_files(list(files), out, pdf=pdf, template=template, ignore=ignore)
+    except PdfUnavailable as missing:
+        click.echo(f"kehoach: {missing}", err=True)
+        sys.exit(2)
+    for d in result.diagnostics:
+        click.echo(d.as_text())
+    if result.blocked:
+        click.echo("Chưa ghi văn bản nào: sửa các lỗi (error) ở trên rồi chạy lại.", err=True)
+    for path in result.written:
+        click.echo(f"Đã ghi {path}", err=True)
+    sys.exit(diag.exit_code(result.diagnostics))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from kehoach.checks import shape
+from kehoach.doctypes import TYPE_CODES
 from kehoach.diagnostics import Diagnostic, Pos
 from kehoach.spec import templating, yaml_source
 from kehoach.spec.model import (
@@ -34,11 +35,6 @@ from kehoach.spec.model import (
 )
 from kehoach.spec.reader import Reader, Schema
 
-# Document type codes of Nghị định 30/2020, Phụ lục III.
-TYPE_CODES = (
-    "KH", "QĐ", "NQ", "CT", "QC", "QyĐ", "TB", "HD", "CTr", "PA", "ĐA", "DA",
-    "BC", "BB", "TTr", "HĐ", "CĐ", "GM", "GGT",
-)
 NUMBERING_STYLES = ("roman", "arabic", "decimal", "alpha", "none")
 
 PLAN = Schema("kế hoạch", {

@@ -1,0 +1,1 @@
+"""Rendering: plans and schedules to Word (and PDF)."""

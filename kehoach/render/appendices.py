@@ -1,0 +1,69 @@
+"""Appendices: each from a new page, with its label, title and `(Kèm theo ...)` line."""
+
+from __future__ import annotations
+
+from kehoach.render import ooxml
+from kehoach.render.context import kem_theo
+from kehoach.render.numbering import roman
+from kehoach.render.tables import body_table, schedule_table
+from kehoach.spec.model import Plan, Schedule, ScheduleAppendix, TableAppendix
+
+RULE_INDENT = 3827  # twips each side: a short centred rule of about 30 mm
+
+
+def appendix_label(plan: Plan, index: int, given) -> str:
+    if given is not None:
+        return given.value
+    return "Phụ lục" if len(plan.appendices) == 1 else f"Phụ lục {roman(index)}"
+
+
+def _heading(label: str, title: str | None, subtitle: str | None, kem: str | None, footnotes) -> list[str]:
+    out = []
+    first = True
+
+    def add(xml_runs: str, style: str) -> None:
+        nonlocal first
+        out.append(ooxml.paragraph(xml_runs, style, page_break_before=first))
+        first = False
+
+    if label:
+        add(ooxml.inline(label, footnotes), "KHPhuLuc")
+    if title:
+        for line in title.split("\n"):
+            add(ooxml.inline(line.upper(), footnotes), "KHPhuLucTen")
+    if subtitle:
+        add(ooxml.inline(subtitle, footnotes), "KHPhuLucTen")
+    if kem:
+        add(ooxml.inline(kem, footnotes), "KHKemTheo")
+    out.append(ooxml.rule("KHGach", RULE_INDENT, after_twips=240))
+    return out
+
+
+def schedule_xml(schedule: Schedule, members, footnotes, *, label: str = "", kem: str | None = None) -> str:
+    out = _heading(
+        label,
+        schedule.title.value if schedule.title else None,
+        schedule.subtitle.value if schedule.subtitle else None,
+        kem,
+        footnotes,
+    )
+    for line in schedule.intro:
+        out.append(ooxml.paragraph(ooxml.inline(line.value, footnotes), "KHNoiDung"))
+    out.append(schedule_table(schedule, members, footnotes))
+    return "".join(out)
+
+
+def appendices_xml(plan: Plan, footnotes) -> str:
+    out = []
+    kem = kem_theo(plan)
+    for index, appendix in enumerate(plan.appendices, start=1):
+        label = appendix_label(plan, index, appendix.label)
+        if isinstance(appendix, ScheduleAppendix):
+            members = {**plan.members, **appendix.schedule.members}
+            out.append(schedule_xml(appendix.schedule, members, footnotes, label=label, kem=kem))
+        elif isinstance(appendix, TableAppendix):
+            out += _heading(label, appendix.title.value, None, kem, footnotes)
+            out.append(body_table(appendix.table, footnotes))
+            for note in appendix.notes:
+                out.append(ooxml.paragraph(ooxml.inline(note.value, footnotes), "KHGhiChu"))
+    return "".join(out)

@@ -1,0 +1,35 @@
+"""Section numbers as Vietnamese documents print them: `I.`, `1.`, `1.1.`, `a)`."""
+
+from __future__ import annotations
+
+# Vietnamese letter order for a), b), ... (no f, j, w, z; đ after d).
+LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
+
+_ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+
+def roman(n: int) -> str:
+    out = []
+    for value, letters in _ROMAN:
+        count, n = divmod(n, value)
+        out.append(letters * count)
+    return "".join(out)
+
+
+def label(style: str, n: int, parent: str = "") -> str:
+    """The label of the n-th item (from 1) in `style`; `parent` is the parent's label (for `1.1.`)."""
+    if style == "roman":
+        return f"{roman(n)}."
+    if style == "arabic":
+        return f"{n}."
+    if style == "decimal":
+        stem = parent.rstrip(".)")
+        return f"{stem}.{n}." if stem else f"{n}."
+    if style == "alpha":
+        return f"{LETTERS[(n - 1) % len(LETTERS)] * ((n - 1) // len(LETTERS) + 1)})"
+    return ""
+
+
+# Paragraph style of a heading by its numbering style (ND30: I. and 1. and 1.1. bold, a) not).
+HEADING_STYLE = {"roman": "KHDeMuc1", "arabic": "KHDeMuc2", "decimal": "KHDeMuc3", "alpha": "KHDeMuc4"}

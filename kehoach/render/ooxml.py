@@ -1,0 +1,156 @@
+"""The XML layer: WordprocessingML strings built linearly, kept apart from what a plan says.
+
+Everything here returns XML text. Text is escaped, normalised to NFC and
+cleaned of characters XML 1.0 forbids, so whatever a spec holds, the document
+opens.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+from xml.sax.saxutils import escape
+
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_ENTITIES = {'"': "&quot;"}
+
+
+def clean(text: str) -> str:
+    return unicodedata.normalize("NFC", _ILLEGAL.sub("", text))
+
+
+def esc(text: str) -> str:
+    return escape(clean(text), _ENTITIES)
+
+
+def run(text: str, *, bold: bool | None = None, italic: bool | None = None, size: int | None = None) -> str:
+    props = ""
+    if bold is not None:
+        props += "<w:b/><w:bCs/>" if bold else '<w:b w:val="0"/><w:bCs w:val="0"/>'
+    if italic is not None:
+        props += "<w:i/><w:iCs/>" if italic else '<w:i w:val="0"/><w:iCs w:val="0"/>'
+    if size is not None:
+        props += f'<w:sz w:val="{size * 2}"/><w:szCs w:val="{size * 2}"/>'
+    rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+    parts = []
+    for i, line in enumerate(text.split("\n")):
+        if i:
+            parts.append("<w:br/>")
+        if line:
+            parts.append(f'<w:t xml:space="preserve">{esc(line)}</w:t>')
+    return f"<w:r>{rpr}{''.join(parts)}</w:r>"
+
+
+def footnote_reference(note_id: int) -> str:
+    return f'<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="{note_id}"/></w:r>'
+
+
+def paragraph(
+    content: str,
+    style: str,
+    *,
+    align: str | None = None,
+    no_indent: bool = False,
+    page_break_before: bool = False,
+    keep_next: bool = False,
+) -> str:
+    props = f'<w:pStyle w:val="{style}"/>'
+    if keep_next:
+        props += "<w:keepNext/>"
+    if page_break_before:
+        props += "<w:pageBreakBefore/>"
+    if no_indent:
+        props += '<w:ind w:firstLine="0"/>'
+    if align:
+        props += f'<w:jc w:val="{align}"/>'
+    return f"<w:p><w:pPr>{props}</w:pPr>{content}</w:p>"
+
+
+def rule(style: str, indent_twips: int, after_twips: int = 0) -> str:
+    """An empty paragraph whose bottom border draws a centred rule (its style holds the border)."""
+    spacing = f'<w:spacing w:after="{after_twips}"/>' if after_twips else ""
+    return (
+        f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{spacing}'
+        f'<w:ind w:left="{indent_twips}" w:right="{indent_twips}"/></w:pPr></w:p>'
+    )
+
+
+# `**bold**`, `*italic*` and footnote markers `[^key]` inside a text value.
+_INLINE = re.compile(r"\*\*(?P<b>.+?)\*\*|\*(?P<i>[^*\s][^*]*?)\*|\[\^(?P<note>[^\]\s]+)\]", re.S)
+
+
+def inline(text: str, footnote: Callable[[str], int] | None = None, *, bold: bool | None = None, italic: bool | None = None) -> str:
+    """Runs for a text value, its markup turned into bold, italic and footnote references."""
+    out: list[str] = []
+    position = 0
+    for match in _INLINE.finditer(text):
+        if match.start() > position:
+            out.append(run(text[position : match.start()], bold=bold, italic=italic))
+        if match.group("b") is not None:
+            out.append(inline(match.group("b"), footnote, bold=True, italic=italic))
+        elif match.group("i") is not None:
+            out.append(inline(match.group("i"), footnote, bold=bold, italic=True))
+        elif footnote is not None:
+            out.append(footnote_reference(footnote(match.group("note"))))
+        position = match.end()
+    if position < len(text):
+        out.append(run(text[position:], bold=bold, italic=italic))
+    return "".join(out)
+
+
+def plain(text: str) -> str:
+    """The text a reader sees: markup removed (for headers, tests and PDF metadata)."""
+    return re.sub(r"\[\^[^\]\s]+\]", "", re.sub(r"\*\*(.+?)\*\*|\*([^*\s][^*]*?)\*", lambda m: m.group(1) or m.group(2), text))
+
+
+def table(columns: list[tuple[str, int]], rows: Iterable[list[str]], *, header_style: str = "KHBangTieuDe") -> str:
+    """A bordered table; the header row repeats on every page. `rows` hold each cell's paragraphs' XML."""
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for _, w in columns)
+    borders = "".join(
+        f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    total = sum(w for _, w in columns)
+    out = [
+        f'<w:tbl><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/><w:jc w:val="center"/>'
+        f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+        '<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>'
+        f'</w:tblPr><w:tblGrid>{grid}</w:tblGrid>',
+        '<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>',
+    ]
+    for title, width in columns:
+        out.append(_cell(paragraph(inline(title), header_style), width))
+    out.append("</w:tr>")
+    widths = [w for _, w in columns]
+    for cells in rows:
+        out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+        for content, width in zip(cells, widths):
+            out.append(_cell(content, width))
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+    return "".join(out)
+
+
+def _cell(content: str, width: int) -> str:
+    return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>{content or "<w:p/>"}</w:tc>'
+
+
+@dataclass
+class Footnotes:
+    """Footnotes met while writing the document, in order; Word numbers them."""
+
+    texts: dict[str, str]
+    first_id: int = 1  # after the footnotes a user's template may already hold
+    bodies: list[str] = field(default_factory=list)
+
+    def __call__(self, key: str) -> int:
+        note_id = self.first_id + len(self.bodies)
+        text = self.texts.get(key, "")
+        self.bodies.append(
+            f'<w:footnote w:id="{note_id}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
+            f'<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>'
+            f'{run(" ")}{inline(text)}</w:p></w:footnote>'
+        )
+        return note_id

@@ -1,0 +1,244 @@
+"""Build the default Word template, templates/docx/kehoach.docx (and its package-data copy).
+
+The template is an ordinary .docx a user may open and restyle in Word: every
+paragraph kehoach writes uses one of the named styles below ("KH Nội dung",
+"KH Đề mục 1", ...), so fonts, sizes and spacing come from the template.
+Values follow Nghị định 30/2020/NĐ-CP, Phụ lục I (see the layout facts in
+shared/spec/nd30-layout.md). The skeleton's placeholders are Jinja tags that
+docxtpl fills: `{{ ... }}` for text, `{{p ... }}` for whole paragraphs.
+
+    python scripts/build_template.py
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Mm, Pt
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TARGETS = [
+    os.path.join(HERE, "..", "templates", "docx", "kehoach.docx"),
+    os.path.join(HERE, "..", "kehoach", "data", "kehoach.docx"),
+]
+FONT = "Times New Roman"
+CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
+INDENT = Cm(1.27)
+
+# id, Vietnamese name, size (pt), bold, italic, alignment, first-line indent, space after (pt)
+PARAGRAPH_STYLES = [
+    ("KHCoQuanChuQuan", "KH Cơ quan chủ quản", 13, False, False, CENTER, None, 0),
+    ("KHCoQuanBanHanh", "KH Cơ quan ban hành", 13, True, False, CENTER, None, 0),
+    ("KHQuocHieu", "KH Quốc hiệu", 12, True, False, CENTER, None, 0),
+    ("KHTieuNgu", "KH Tiêu ngữ", 13, True, False, CENTER, None, 0),
+    ("KHSo", "KH Số ký hiệu", 13, False, False, CENTER, None, 0),
+    ("KHDiaDanh", "KH Địa danh ngày tháng", 13, False, True, CENTER, None, 0),
+    ("KHGach", "KH Đường kẻ", 2, False, False, CENTER, None, 0),
+    ("KHTenLoai", "KH Tên loại", 14, True, False, CENTER, None, 0),
+    ("KHTrichYeu", "KH Trích yếu", 14, True, False, CENTER, None, 0),
+    ("KHCanCu", "KH Căn cứ", 14, False, True, JUSTIFY, INDENT, 6),
+    ("KHNoiDung", "KH Nội dung", 14, False, False, JUSTIFY, INDENT, 6),
+    ("KHDeMuc1", "KH Đề mục 1", 14, True, False, JUSTIFY, INDENT, 6),
+    ("KHDeMuc2", "KH Đề mục 2", 14, True, False, JUSTIFY, INDENT, 6),
+    ("KHDeMuc3", "KH Đề mục 3", 14, True, False, JUSTIFY, INDENT, 6),
+    ("KHDeMuc4", "KH Đề mục 4", 14, False, False, JUSTIFY, INDENT, 6),
+    ("KHNoiNhan", "KH Nơi nhận", 12, True, True, LEFT, None, 0),
+    ("KHNoiNhanMuc", "KH Nơi nhận mục", 11, False, False, LEFT, None, 0),
+    ("KHChucVu", "KH Quyền hạn chức vụ", 14, True, False, CENTER, None, 0),
+    ("KHNguoiKy", "KH Người ký", 14, True, False, CENTER, None, 0),
+    ("KHPhuLuc", "KH Phụ lục", 14, True, False, CENTER, None, 0),
+    ("KHPhuLucTen", "KH Tên phụ lục", 14, True, False, CENTER, None, 0),
+    ("KHKemTheo", "KH Kèm theo", 14, False, True, CENTER, None, 0),
+    ("KHGhiChu", "KH Ghi chú", 13, False, False, JUSTIFY, None, 3),
+    ("KHBang", "KH Bảng", 13, False, False, LEFT, None, 0),
+    ("KHBangTieuDe", "KH Bảng tiêu đề", 13, True, False, CENTER, None, 0),
+    ("KHBangSo", "KH Bảng số thứ tự", 13, False, False, CENTER, None, 0),
+    ("KHSoTrang", "KH Số trang", 14, False, False, CENTER, None, 0),
+]
+
+
+NAMES = {style_id: name for style_id, name, *_ in PARAGRAPH_STYLES}
+
+
+def style(document, style_id: str):
+    return document.styles[NAMES[style_id]]
+
+
+def define_styles(document) -> None:
+    styles = document.styles
+    normal = styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(14)
+    normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    normal.element.rPr.rFonts.set(qn("w:cs"), FONT)
+    lang = parse_xml(f'<w:lang {nsdecls("w")} w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA"/>')
+    normal.element.rPr.append(lang)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing = 1.0
+    for style_id, name, size, bold, italic, align, indent, after in PARAGRAPH_STYLES:
+        added = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        added.style_id = style_id
+        added.base_style = normal
+        added.quick_style = True
+        font = added.font
+        font.name = FONT
+        font.size = Pt(size)
+        font.bold = bold
+        font.italic = italic
+        fmt = added.paragraph_format
+        fmt.alignment = align
+        fmt.space_before = Pt(0)
+        fmt.space_after = Pt(after)
+        fmt.line_spacing = 1.0 if after == 0 else 1.15
+        if indent is not None:
+            fmt.first_line_indent = indent
+        if style_id.startswith("KHDeMuc"):
+            fmt.keep_with_next = True
+    # Times New Roman everywhere, the built-in styles Word may offer included.
+    for existing in styles:
+        if existing.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER) and existing.font.name not in (None, FONT):
+            existing.font.name = FONT
+    for style_id in ("KHBang", "KHBangTieuDe", "KHBangSo"):
+        style(document, style_id).paragraph_format.space_before = Pt(3)
+        style(document, style_id).paragraph_format.space_after = Pt(3)
+    # The short rules under the organ and the trích yếu, and the rule as long as the Tiêu ngữ.
+    gach = style(document, "KHGach").element.get_or_add_pPr()
+    gach.append(parse_xml(f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'))
+    note_text = styles.add_style("footnote text", WD_STYLE_TYPE.PARAGRAPH)
+    note_text.style_id = "FootnoteText"
+    note_text.base_style = normal
+    note_text.font.size = Pt(12)
+    note_text.paragraph_format.alignment = JUSTIFY
+    note_ref = styles.add_style("footnote reference", WD_STYLE_TYPE.CHARACTER)
+    note_ref.style_id = "FootnoteReference"
+    note_ref.font.superscript = True
+
+
+def page_setup(document) -> None:
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    section.header_distance = Mm(10)
+    section.footer_distance = Mm(10)
+    # Page numbers from page 2: the first page's header differs and stays empty.
+    section.different_first_page_header_footer = True
+    number = section.header.paragraphs[0]
+    number.style = style(document, "KHSoTrang")
+    number._p.append(parse_xml(
+        f'<w:fldSimple {nsdecls("w")} w:instr=" PAGE "><w:r><w:t>2</w:t></w:r></w:fldSimple>'
+    ))
+    section.first_page_header.is_linked_to_previous = False
+
+
+def borderless(table, widths) -> None:
+    """No borders, fixed column widths (Word reads the cells' widths, LibreOffice the grid's)."""
+    for column, width in zip(table.columns, widths):
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
+    tbl_pr = table._tbl.tblPr
+    tbl_pr.append(parse_xml(
+        f'<w:tblBorders {nsdecls("w")}><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/>'
+        '<w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders>'
+    ))
+    tbl_pr.append(parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'))
+
+
+def rule(cell, style, left_mm: float, right_mm: float) -> None:
+    p = cell.add_paragraph(style=style)
+    p.paragraph_format.left_indent = Mm(left_mm)
+    p.paragraph_format.right_indent = Mm(right_mm)
+
+
+def cell_text(cell, text: str, style) -> None:
+    """Write into the cell's first (empty) paragraph, then add paragraphs."""
+    first = cell.paragraphs[0]
+    if not first.text and first.style.style_id == "Normal":
+        first.style = style
+        first.add_run(text)
+    else:
+        cell.add_paragraph(text, style=style)
+
+
+def header_table(document) -> None:
+    table = document.add_table(rows=2, cols=2)
+    borderless(table, (Mm(65), Mm(100)))
+    organ, nation = table.rows[0].cells
+    cell_text(organ, "{{p co_quan }}", style(document, "KHCoQuanBanHanh"))
+    rule(organ, style(document, "KHGach"), 20, 20)
+    cell_text(nation, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", style(document, "KHQuocHieu"))
+    cell_text(nation, "Độc lập - Tự do - Hạnh phúc", style(document, "KHTieuNgu"))
+    rule(nation, style(document, "KHGach"), 19, 19)
+    number, place = table.rows[1].cells
+    cell_text(number, "Số: {{ so }}", style(document, "KHSo"))
+    cell_text(place, "{{ dia_danh_ngay }}", style(document, "KHDiaDanh"))
+    number.paragraphs[0].paragraph_format.space_before = Pt(6)
+    place.paragraphs[0].paragraph_format.space_before = Pt(6)
+
+
+def title(document) -> None:
+    p = document.add_paragraph("{{ ten_loai }}", style=style(document, "KHTenLoai"))
+    p.paragraph_format.space_before = Pt(18)
+    document.add_paragraph("{{ trich_yeu }}", style=style(document, "KHTrichYeu"))
+    p = document.add_paragraph(style=style(document, "KHGach"))
+    p.paragraph_format.left_indent = Mm(67.5)
+    p.paragraph_format.right_indent = Mm(67.5)
+    p.paragraph_format.space_after = Pt(12)
+
+
+def signature_table(document) -> None:
+    table = document.add_table(rows=1, cols=2)
+    borderless(table, (Mm(80), Mm(85)))
+    recipients, signer = table.rows[0].cells
+    cell_text(recipients, "{{p noi_nhan }}", style(document, "KHNoiNhanMuc"))
+    cell_text(signer, "{{p nguoi_ky }}", style(document, "KHChucVu"))
+
+
+def build() -> Document:
+    document = Document()
+    # python-docx's default document starts with one empty paragraph; drop it.
+    body = document.element.body
+    for p in list(body.iterchildren(qn("w:p"))):
+        body.remove(p)
+    define_styles(document)
+    page_setup(document)
+    header_table(document)
+    title(document)
+    document.add_paragraph("{{p noi_dung }}", style=style(document, "KHNoiDung"))
+    signature_table(document)
+    document.add_paragraph("{{p phu_luc }}", style=style(document, "KHNoiDung"))
+    document.core_properties.title = "Mẫu Kế hoạch (kehoach)"
+    document.core_properties.author = "kehoach"
+    document.core_properties.language = "vi-VN"
+    thumbnail = [rel for rel in document.part.package.rels.values() if rel.reltype.endswith("/thumbnail")]
+    for rel in thumbnail:
+        document.part.package.rels.pop(rel.rId)
+    return document
+
+
+def main() -> int:
+    document = build()
+    first = TARGETS[0]
+    os.makedirs(os.path.dirname(first), exist_ok=True)
+    tmp = first + ".tmp"
+    document.save(tmp)
+    os.replace(tmp, first)
+    for other in TARGETS[1:]:
+        shutil.copyfile(first, other + ".tmp")
+        os.replace(other + ".tmp", other)
+    print("\n".join(os.path.normpath(t) for t in TARGETS))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
