@@ -17,7 +17,7 @@ date: 2023-09-25
 subject: Rà soát hộ nghèo, hộ cận nghèo năm 2023
 sections:
   - title: MỤC ĐÍCH, YÊU CẦU
-    text: Rà soát đúng quy trình.
+    text: Rà soát đúng quy trình./.
 recipients: ["Phòng LĐ, TB, XH-DT (b/c)"]
 archive: VT, VH-XH
 signer: {lines: [TM. ỦY BAN NHÂN DÂN, CHỦ TỊCH], name: Nguyễn Quang Nhuệ}

@@ -123,7 +123,7 @@ def test_tab_message_says_what_to_do(specs):
     ],
 )
 def test_template_problems_are_diagnostics_at_the_value(specs, expression, message):
-    path = specs.write("plan.yaml", MINIMAL_PLAN + f'closing: "{expression}"\n')
+    path = specs.write("plan.yaml", MINIMAL_PLAN + f'closing: "{expression} ./."\n')
     result = run("check", path)
     assert result.exit_code == 1
     assert result.stdout.startswith(f"{path}:11:10: error KH-T001 {message}")

@@ -9,7 +9,9 @@ TIMELINE = """\
 
 
 def plan_with_timeline(*phases: str) -> str:
-    return MINIMAL_PLAN.replace("recipients:", TIMELINE + "".join(f"      - {p}\n" for p in phases) + "recipients:")
+    """The minimal plan with a timeline section, and a closing so that the body still ends with `./.`."""
+    timeline = TIMELINE + "".join(f"      - {p}\n" for p in phases)
+    return MINIMAL_PLAN.replace("recipients:", timeline + 'closing: "Trên đây là Kế hoạch./."\nrecipients:')
 
 
 def test_window_ending_before_it_starts(specs):
@@ -70,7 +72,7 @@ def test_phase_on_one_day(specs):
 
 class TestProse:
     def closing(self, sentence: str) -> str:
-        return MINIMAL_PLAN + f'closing: "{sentence}"\n'
+        return MINIMAL_PLAN + f'closing: "{sentence} ./."\n'
 
     def test_impossible_date(self, specs):
         assert specs.messages(self.closing("Báo cáo trước ngày 31/11/2023.")) == [

@@ -50,7 +50,7 @@ def test_wrong_type(specs):
 
 def test_unquoted_paragraph_read_as_mapping_says_quote_it(specs):
     text = MINIMAL_PLAN.replace(
-        "    text: Rà soát đúng quy trình.\n",
+        "    text: Rà soát đúng quy trình./.\n",
         "    body:\n      - Thời gian: Từ ngày 08/11 đến ngày 15/11/2021\n",
     )
     assert specs.messages(text) == [
@@ -60,7 +60,7 @@ def test_unquoted_paragraph_read_as_mapping_says_quote_it(specs):
 
 
 def test_unquoted_dash_paragraph_read_as_list_says_quote_it(specs):
-    text = MINIMAL_PLAN.replace("    text: Rà soát đúng quy trình.\n", "    body:\n      - - Kiểm tra hồ sơ\n")
+    text = MINIMAL_PLAN.replace("    text: Rà soát đúng quy trình./.\n", "    body:\n      - - Kiểm tra hồ sơ\n")
     assert specs.check(text) == ["8:9 error KH-S005"]
 
 
@@ -191,3 +191,17 @@ class TestIgnore:
 
     def test_unknown_code_in_ignore(self, specs):
         assert specs.check(MINIMAL_PLAN + "ignore: [KH-X999]\n") == ["11:10 warning KH-S016"]
+
+
+class TestEndMark:
+    def test_closing_ending_with_the_end_mark(self, specs):
+        assert specs.check(MINIMAL_PLAN + 'closing: "Trên đây là Kế hoạch./."\n') == []
+
+    def test_closing_without_it(self, specs):
+        assert specs.check(MINIMAL_PLAN + 'closing: "Trên đây là Kế hoạch."\n') == ["11:10 warning KH-S017"]
+
+    def test_last_section_text_without_it(self, specs):
+        assert specs.check(MINIMAL_PLAN.replace("quy trình./.", "quy trình.")) == ["7:11 warning KH-S017"]
+
+    def test_end_mark_inside_bold_markup(self, specs):
+        assert specs.check(MINIMAL_PLAN + 'closing: "**Trên đây là Kế hoạch./.**"\n') == []

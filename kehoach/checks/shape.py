@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kehoach.checks.registry import ERROR, RULES, WARNING, check, declare
-from kehoach.spec.model import Plan, iter_texts
+from kehoach.spec.model import Plan, Text, iter_texts
 
 # The file could not be read at all: exit code 2.
 CANNOT_OPEN = declare("KH-F001", ERROR, "Không mở được tệp.", fatal=True)
@@ -88,3 +88,31 @@ def unknown_ignored_codes(spec):
     for code in spec.ignore:
         if code.value not in RULES:
             yield code.pos, f"không có quy tắc `{code.value}`: xem `kehoach rules` để biết các mã"
+
+
+def _last_paragraph(plan: Plan):
+    """The last sentence of the body: the closing, else the deepest last text of the sections
+    (a heading is never the closing sentence)."""
+    if plan.closing:
+        return plan.closing[-1]
+    items = plan.sections
+    last = None
+    while items:
+        item = items[-1]
+        if isinstance(item, Text):
+            return item
+        last = item.text or last
+        if item.timeline:
+            return item.timeline[-1].task
+        items = item.body
+    return last
+
+
+@check("KH-S017", WARNING)
+def body_ends_with_end_mark(plan):
+    """Phần nội dung không kết thúc bằng `./.` (Nghị định 30/2020, Phụ lục I)."""
+    if not isinstance(plan, Plan):
+        return
+    last = _last_paragraph(plan)
+    if last is not None and not last.value.rstrip().rstrip("*").endswith("./."):
+        yield last.pos, "câu cuối của phần nội dung phải kết thúc bằng `./.`: thêm `./.` vào cuối câu"
