@@ -30,6 +30,10 @@ def guarded(command):
     def run(*args, debug: bool, **kwargs):
         try:
             return command(*args, **kwargs)
+        except BrokenPipeError:
+            # The reader went away (`kehoach refs ... | head`): nothing more to say, and no traceback.
+            sys.stderr.close()
+            sys.exit(0)
         except Exception:
             if debug:
                 raise
@@ -98,3 +102,31 @@ def render(files: tuple[str, ...], out: str | None, pdf: bool, template: str | N
     for path in result.written:
         click.echo(f"Đã ghi {path}", err=True)
     sys.exit(diag.exit_code(result.diagnostics))
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=FORMATS, default="text", help="text (mặc định) hoặc json")
+@guarded
+def refs(files: tuple[str, ...], fmt: str) -> None:
+    """Liệt kê văn bản được trích dẫn trong kế hoạch (.yaml), tệp văn bản (.txt) hoặc tệp Word (.docx)."""
+    from kehoach.refs.sources import references_in
+    from kehoach.vnformat import ngay
+
+    found, problems = [], []
+    for path in files:
+        located, diagnostics = references_in(path)
+        found += located
+        problems += diagnostics
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps([item.as_json() for item in found], ensure_ascii=False, indent=2))
+    else:
+        for item in found:
+            r = item.reference
+            date = ngay(r.date) if r.date else "—"
+            click.echo(f"{item.pos}\t{r.kind or '—'}\t{r.number or '—'}\t{date}\t{r.issuer or '—'}")
+    for d in problems:
+        click.echo(d.as_text(), err=True)
+    sys.exit(diag.exit_code(problems))

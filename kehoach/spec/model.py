@@ -144,7 +144,7 @@ class Row:
     session: str = "cả ngày"
 
 
-@dataclass
+@dataclass(eq=False)
 class Schedule:
     file: str
     pos: Pos
@@ -177,7 +177,7 @@ class TableAppendix:
 Appendix = Union[ScheduleAppendix, TableAppendix]
 
 
-@dataclass
+@dataclass(eq=False)
 class Plan:
     """A plan as read. Required keys may be None when missing: the loader has reported them,
     and the other checks still run so that one run shows every problem."""

@@ -1,0 +1,227 @@
+"""Rules about the documents a plan cites: their numbers and symbols, dates and issuers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterator
+from weakref import WeakKeyDictionary
+
+from kehoach.checks.registry import ERROR, INFO, WARNING, check
+from kehoach.refs import issuers, registry
+from kehoach.refs.extract import KINDS, Reference, find
+from kehoach.spec.model import Plan, Text, iter_texts
+from kehoach.vnformat import ngay
+
+_FOUND: WeakKeyDictionary = WeakKeyDictionary()
+
+BLDTBXH_MERGED = dt.date(2025, 3, 1)
+TWO_LEVEL_GOVERNMENT = dt.date(2025, 7, 1)
+
+
+def references(spec) -> list[tuple[Text, Reference]]:
+    """Every reference in a plan's text (schedule rows are places and people, not citations)."""
+    if spec not in _FOUND:
+        found = []
+        if isinstance(spec, Plan):
+            texts = iter_texts([spec.subject, spec.bases, spec.intro, spec.sections, spec.closing,
+                                spec.footnotes, spec.appendices])
+            for text in texts:
+                found += [(text, r) for r in find(text.value)]
+        _FOUND[spec] = found
+    return _FOUND[spec]
+
+
+def _at(text: Text, offset: int | None):
+    return text.pos_at(offset or 0)
+
+
+def _plan_limit(spec: Plan) -> dt.date | None:
+    """What a cited document must not be dated after: the plan's date, for a draft 31/12 of its year."""
+    if spec.date is not None:
+        return spec.date.value
+    return dt.date(spec.year, 12, 31) if spec.year else None
+
+
+@check("KH-R001", WARNING)
+def unknown_issuer_code(spec):
+    """Ký hiệu cơ quan ban hành không có trong danh sách (`17/TT-BLĐTBH`)."""
+    for text, ref in references(spec):
+        if not ref.normative:
+            continue
+        for code in ref.issuers:
+            if not issuers.known(code):
+                close = issuers.suggest(code)
+                hint = f"có phải `{close}`?" if close else "kiểm tra lại, hoặc thêm mã vào kehoach/data/issuer_codes.yaml"
+                yield _at(text, ref.offset), f"`{ref.number}`: không có cơ quan ban hành ký hiệu `{code}`: {hint}"
+
+
+def _suggestion(ref: Reference) -> str:
+    found = registry.candidates(ref)
+    if len(found) == 1:
+        return f"có phải `{found[0].number}` ({found[0].kind} ngày {ngay(found[0].date)})?" if found[0].date else f"có phải `{found[0].number}`?"
+    return ""
+
+
+@check("KH-R002", ERROR)
+def normative_without_year(spec):
+    """Nghị định, Thông tư, Thông tư liên tịch, Luật thiếu năm ban hành trong số ký hiệu (`14/TT-BLĐTBXH`)."""
+    for text, ref in references(spec):
+        if ref.symbol and ref.year is None and ref.normative:
+            kind = ref.kind or "văn bản quy phạm pháp luật"
+            hint = _suggestion(ref) or f"viết `{ref.serial}/<năm>/{ref.symbol}`"
+            yield _at(text, ref.offset), f"{kind} `{ref.number}` thiếu năm ban hành trong số ký hiệu: {hint}"
+
+
+@check("KH-R003", ERROR)
+def missing_symbol(spec):
+    """Số văn bản thiếu ký hiệu (`Thông tư số 24/2014`)."""
+    for text, ref in references(spec):
+        if ref.number and ref.symbol is None:
+            hint = _suggestion(ref) or "thêm ký hiệu, ví dụ `24/2014/TT-BLĐTBXH`"
+            yield _at(text, ref.offset), f"`{ref.text}` thiếu ký hiệu văn bản sau số `{ref.number}`: {hint}"
+
+
+@check("KH-R004", WARNING)
+def year_differs_from_date(spec):
+    """Năm trong số ký hiệu khác năm của ngày ban hành (`24/2021/QĐ-TTg ngày 16/7/2022`)."""
+    for text, ref in references(spec):
+        if ref.year and ref.date and ref.year != ref.date.year:
+            yield _at(text, ref.date_offset), (
+                f"`{ref.number}` mang năm {ref.year} nhưng ghi ngày {ngay(ref.date)}: một trong hai bị sai"
+            )
+
+
+@check("KH-R005", WARNING)
+def kind_contradicts_type(spec):
+    """Tên loại văn bản không khớp ký hiệu (`Kế hoạch số 12/QĐ-UBND`)."""
+    for text, ref in references(spec):
+        expected, actual = ref.kind_code, ref.type_code
+        if not ref.kind_before_number or expected is None or actual is None or expected == actual:
+            continue
+        named = next(k for k, v in KINDS.items() if v == actual) if actual in KINDS.values() else actual
+        yield _at(text, ref.offset), (
+            f"`{ref.kind} số {ref.number}`: ký hiệu `{actual}` là {named}, không phải {ref.kind}: sửa tên loại hoặc ký hiệu"
+        )
+
+
+@check("KH-R006", WARNING)
+def issuer_contradicts_authority(spec):
+    """Ký hiệu cơ quan không khớp cơ quan được nêu (`NĐ-CP ... của Thủ tướng Chính phủ`)."""
+    for text, ref in references(spec):
+        if not ref.issuer or not ref.issuers:
+            continue
+        named = issuers.named_by(ref.issuer)
+        # An unknown code is KH-R001's to report; compare only codes we know.
+        coded = {issuers.group(code) for code in ref.issuers if issuers.known(code)}
+        if named and coded and not named & coded:
+            code = "-".join(ref.issuers)
+            yield _at(text, ref.offset), (
+                f"`{ref.number}` có ký hiệu `{code}` ({issuers.authority(ref.issuers[0])}) "
+                f"nhưng câu viết `của {ref.issuer}`: sửa một trong hai"
+            )
+
+
+@check("KH-R007", ERROR)
+def cited_after_the_plan(spec):
+    """Văn bản được trích dẫn có ngày sau ngày của kế hoạch."""
+    if not isinstance(spec, Plan):
+        return
+    limit = _plan_limit(spec)
+    if limit is None:
+        return
+    for text, ref in references(spec):
+        if ref.date and ref.date > limit:
+            when = f"ngày ký kế hoạch {ngay(limit)}" if spec.date else f"năm {spec.year} của kế hoạch"
+            yield _at(text, ref.date_offset), (
+                f"`{ref.number}` ngày {ngay(ref.date)} sau {when}: kế hoạch không thể thực hiện một văn bản ban hành sau nó; kiểm tra lại ngày"
+            )
+
+
+def _identity(ref: Reference) -> tuple:
+    """A document is its number and symbol; a local one also its issuer (a tỉnh and its huyện both
+    issue `KH-UBND` numbers); an administrative number also its year (numbers restart each year)."""
+    local = not ref.normative and not (set(ref.issuers) & {"TTg", "CP", "BLĐTBXH", "LĐTBXH"})
+    who = " ".join(ref.issuer.lower().split()) if local and ref.issuer else None
+    year = ref.date.year if ref.year is None and ref.date else None
+    return ref.number, who, year
+
+
+@check("KH-R008", WARNING)
+def two_dates_for_one_document(spec):
+    """Một văn bản được trích dẫn với hai ngày khác nhau."""
+    first: dict[tuple, tuple[Reference, Text]] = {}
+    for text, ref in references(spec):
+        if not ref.number or not ref.date:
+            continue
+        key = _identity(ref)
+        if key not in first:
+            first[key] = (ref, text)
+            continue
+        earlier, _ = first[key]
+        if earlier.date != ref.date:
+            yield _at(text, ref.date_offset), (
+                f"`{ref.number}` ghi ngày {ngay(ref.date)}, nhưng ở trên ghi ngày {ngay(earlier.date)}: thống nhất một ngày"
+            )
+
+
+def _registry_mismatches(spec, confirmed: bool) -> Iterator:
+    for text, ref in references(spec):
+        if not ref.date:
+            continue
+        entry = registry.lookup(ref)
+        if entry and entry.date and entry.confirmed == confirmed and entry.date != ref.date:
+            sure = "" if confirmed else " (ngày này trong danh mục chưa được đối chiếu với văn bản gốc)"
+            yield _at(text, ref.date_offset), (
+                f"{entry.kind} `{entry.number}` ban hành ngày {ngay(entry.date)}, không phải {ngay(ref.date)}{sure}"
+            )
+
+
+@check("KH-R009", WARNING)
+def wrong_date_of_known_document(spec):
+    """Văn bản trung ương đã biết bị ghi sai ngày ban hành."""
+    yield from _registry_mismatches(spec, confirmed=True)
+
+
+@check("KH-R010", INFO)
+def maybe_wrong_date_of_known_document(spec):
+    """Ngày của văn bản khác ngày trong danh mục (ngày trong danh mục chưa được đối chiếu)."""
+    yield from _registry_mismatches(spec, confirmed=False)
+
+
+@check("KH-R011", WARNING)
+def replaced_document(spec):
+    """Văn bản đã được thay thế trước năm của kế hoạch."""
+    if not isinstance(spec, Plan) or not spec.year:
+        return
+    start_of_year = dt.date(spec.year, 1, 1)
+    for text, ref in references(spec):
+        entry = registry.lookup(ref) if ref.number else None
+        if entry and entry.replaced_by and entry.replaced_from and entry.replaced_from <= start_of_year:
+            yield _at(text, ref.offset), (
+                f"{entry.kind} `{entry.number}` đã được thay thế bởi {entry.replaced_by} "
+                f"từ ngày {ngay(entry.replaced_from)}: kế hoạch năm {spec.year} nên căn cứ văn bản mới"
+            )
+
+
+@check("KH-R012", WARNING)
+def reorganised_authorities(spec):
+    """Cơ quan đã thay đổi năm 2025: Bộ LĐTBXH sáp nhập (1/3/2025), bỏ cấp huyện (1/7/2025)."""
+    if not isinstance(spec, Plan):
+        return
+    for text, ref in references(spec):
+        ministry = {issuers.group(c) for c in ref.issuers} & {"LĐTBXH"} or "bộ lao động" in (ref.issuer or "").lower()
+        if ministry and ref.date and ref.date >= BLDTBXH_MERGED:
+            yield _at(text, ref.date_offset), (
+                f"`{ref.number}` ngày {ngay(ref.date)}: từ 01/3/2025 Bộ Lao động - Thương binh và Xã hội đã hợp nhất "
+                "vào Bộ Nội vụ (công tác giảm nghèo chuyển sang Bộ Nông nghiệp và Môi trường); kiểm tra lại cơ quan ban hành"
+            )
+    signed = spec.date.value if spec.date else None
+    if signed and signed >= TWO_LEVEL_GOVERNMENT and spec.organ:
+        names = [spec.organ.name] + ([spec.organ.parent] if spec.organ.parent else [])
+        for name in names:
+            if name and "HUYỆN" in name.value.upper():
+                yield name.pos, (
+                    f"kế hoạch ngày {ngay(signed)} do một cơ quan cấp huyện ban hành, nhưng từ 01/7/2025 chính quyền "
+                    "địa phương chỉ còn hai cấp (tỉnh, xã): kiểm tra lại cơ quan ban hành"
+                )
+                break

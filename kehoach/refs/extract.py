@@ -1,0 +1,192 @@
+"""Find legal references in running text.
+
+One function per stage, in the manner of eyecite: `find` scans the text for a
+number and symbol (`24/2021/QĐ-TTg`, `4789/LĐTBXH-VPQGGN`, `24/2014`) and reads
+around it: the kind word and `số` before it, the date (`ngày 16/7/2021`,
+`ngày 16 tháng 7 năm 2021`) and the issuer (`của Thủ tướng Chính phủ`) after it;
+`resolve_symbol` splits the symbol into its type code and issuers. Real text is
+noisy — line breaks anywhere, `16/7/20 21`, `1315/VBHN -BLĐTBXH`, `Thông tư
+07/2021/TT-BLĐTBXH` without `số` — so every gap between words is any run of
+white space, and offsets always point into the original text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from kehoach.doctypes import TYPE_NAMES
+
+# Kind words, longest first so that `Thông tư liên tịch` wins over `Thông tư`.
+KINDS = {
+    "Thông tư liên tịch": "TTLT", "Văn bản hợp nhất": "VBHN", "Nghị định": "NĐ", "Quyết định": "QĐ",
+    "Thông tư": "TT", "Nghị quyết": "NQ", "Chỉ thị": "CT", "Kế hoạch": "KH", "Công văn": None,
+    "Hướng dẫn": "HD", "Thông báo": "TB", "Công điện": "CĐ", "Chương trình": "CTr", "Đề án": "ĐA",
+    "Báo cáo": "BC", "Tờ trình": "TTr", "Quy định": "QyĐ", "Quy chế": "QC", "Luật": "QH",
+    "Bộ luật": "QH", "Pháp lệnh": "PL", "Văn bản": None,
+}
+# Type codes of the documents that carry their year (Nghị định 30/2020: văn bản quy phạm pháp luật).
+NORMATIVE_TYPES = {"NĐ", "TT", "TTLT", "QH"}
+TYPE_CODES = set(TYPE_NAMES) | {"NĐ", "TT", "TTLT", "VBHN", "PL"}
+
+_GAP = r"[\s*_]+"
+_KIND = "|".join(re.escape(k).replace(r"\ ", _GAP) for k in sorted(KINDS, key=len, reverse=True))
+_PART = r"[A-ZĐ][A-Za-zĐđ0-9&]*"
+_NUMBER = re.compile(
+    r"(?<![\w/])(?P<num>\d{1,5})\s?/\s?(?:(?P<year>\d{4})(?:\s?/\s?)?)?"
+    r"(?P<symbol>" + _PART + r"(?:(?:\s?-|-\s?)" + _PART + r")*)?(?![\w/])"
+)
+_BEFORE = re.compile(
+    r"(?:(?P<kind>" + _KIND + r")" + _GAP + r")?(?:(?P<so>số)" + _GAP + r")?$", re.IGNORECASE
+)
+_DATE_AFTER = re.compile(
+    r"^[\s,*_]*(?:ban hành|ký)?[\s,*_]*ngày" + _GAP
+    + r"(?:(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})\s?[/.-]\s?(?P<y>\d{2}\s?\d{2})"
+    + r"|(?P<d2>\d{1,2})" + _GAP + r"tháng" + _GAP + r"(?P<m2>\d{1,2})" + _GAP + r"năm" + _GAP + r"(?P<y2>\d{4}))",
+    re.IGNORECASE,
+)
+_ISSUER_AFTER = re.compile(r"^[\s,*_]*của" + _GAP, re.IGNORECASE)
+# Where an issuer phrase ends: punctuation, a blank line (a single line break is only wrapping),
+# the start of what the document is about,
+# or `và` before a lowercase word (`... Tủa Chùa và nguồn kinh phí`; but `Thương binh và Xã hội`).
+_ISSUER_END = re.compile(
+    r"[;,.:()]|\n\s*\n|\s+(?:về|quy định|hướng dẫn|ban hành|phê duyệt|sửa đổi|thực hiện|triển khai|giao|để|nhằm|"
+    r"trong|theo|tại|v/v)\b|\s+và\s+(?=[a-zà-ỹđ])",
+)
+
+
+def _issuer(after: str) -> tuple[str | None, int]:
+    """The issuer phrase after `của`, and how far it reaches."""
+    lead = _ISSUER_AFTER.match(after)
+    if not lead:
+        return None, 0
+    rest = after[lead.end() :]
+    stop = _ISSUER_END.search(rest)
+    phrase = rest[: stop.start()] if stop else rest
+    issuer = " ".join(phrase.split())
+    return (issuer, lead.end() + len(phrase)) if issuer else (None, 0)
+
+
+# A law cited by its name only: `Luật ngân sách`, `Bộ luật Lao động`.
+_LAW_BY_NAME = re.compile(
+    r"(?<!\w)(?P<kind>Bộ luật|Luật)" + _GAP + r"(?P<name>(?!số\b)[^\W\d_]+(?:" + _GAP + r"(?!và\b|năm\b|số\b|của\b|ngày\b|hiện\b|được\b)[^\W\d_]+){0,5})"
+)
+_OWN_NUMBER = re.compile(r"Số\s*:\s*$")
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A reference as found: what it says and where (offsets into the text it was found in)."""
+
+    offset: int
+    end: int
+    text: str
+    kind: str | None  # the kind word as written (`Thông tư`), None when there is none
+    kind_before_number: bool  # the kind word stands directly before the number (with or without `số`)
+    number: str | None  # number and symbol as printed without spaces: `24/2021/QĐ-TTg`
+    serial: str | None
+    year: int | None
+    symbol: str | None
+    date: dt.date | None
+    date_text: str | None
+    date_offset: int | None
+    issuer: str | None
+
+    @property
+    def type_code(self) -> str | None:
+        return resolve_symbol(self.symbol)[0]
+
+    @property
+    def issuers(self) -> tuple[str, ...]:
+        return resolve_symbol(self.symbol)[1]
+
+    @property
+    def kind_code(self) -> str | None:
+        return KINDS.get(_canonical_kind(self.kind)) if self.kind else None
+
+    @property
+    def normative(self) -> bool:
+        codes = {self.type_code, self.kind_code}
+        return bool(codes & NORMATIVE_TYPES) or (self.symbol or "").startswith("QH")
+
+
+def _canonical_kind(kind: str) -> str:
+    words = " ".join(kind.split())
+    for known in KINDS:
+        if known.lower() == words.lower():
+            return known
+    return words
+
+
+def resolve_symbol(symbol: str | None) -> tuple[str | None, tuple[str, ...]]:
+    """`QĐ-TTg` → (`QĐ`, (`TTg`,)); `LĐTBXH-VPQGGN` (a Công văn) → (None, (`LĐTBXH`,)); `QH14` → (`QH`, ())."""
+    if not symbol:
+        return None, ()
+    parts = symbol.split("-")
+    if re.fullmatch(r"QH\d*", parts[0]):
+        return "QH", tuple(parts[1:])
+    if parts[0] in TYPE_CODES:
+        return parts[0], tuple(parts[1:])
+    return None, (parts[0],)
+
+
+def _clean_symbol(raw: str | None) -> str | None:
+    return re.sub(r"\s+", "", raw) if raw else None
+
+
+def _date(match: re.Match) -> tuple[dt.date | None, str]:
+    day, month, year = (match.group("d"), match.group("m"), match.group("y")) if match.group("d") else (
+        match.group("d2"), match.group("m2"), match.group("y2"))
+    text = match.group(0).strip(" ,*_\n\t")
+    try:
+        return dt.date(int(year.replace(" ", "")), int(month), int(day)), text
+    except ValueError:
+        return None, text
+
+
+def find(text: str) -> list[Reference]:
+    """Every reference in `text`, in order."""
+    found: list[Reference] = []
+    for match in _NUMBER.finditer(text):
+        symbol = _clean_symbol(match.group("symbol"))
+        year = int(match.group("year")) if match.group("year") else None
+        if symbol is None and year is None:
+            continue  # `08/11`: a date or a count, not a reference
+        before = text[max(0, match.start() - 60) : match.start()]
+        if _OWN_NUMBER.search(before):
+            continue  # the document's own `Số: 05/KH-BCĐ`
+        head = _BEFORE.search(before)
+        kind = head.group("kind") if head and head.group("kind") else None
+        if symbol is None and kind is None:
+            continue  # `24/2014` alone is not a reference; `Thông tư số 24/2014` is one without its symbol
+        start = match.start() - (len(head.group(0)) if head and head.group(0) else 0)
+        end = match.end()
+        date = date_text = date_offset = None
+        after = text[end : end + 120]
+        if dated := _DATE_AFTER.match(after):
+            date, date_text = _date(dated)
+            date_offset = end + dated.start("d" if dated.group("d") else "d2")
+            end += dated.end()
+            after = text[end : end + 160]
+        issuer, reach = _issuer(after)
+        end += reach
+        number = f"{match.group('num')}/" + (f"{year}/" if year else "") + (symbol or "")
+        found.append(Reference(
+            offset=start, end=end, text=" ".join(text[start:end].split()),
+            kind=" ".join(kind.split()) if kind else None, kind_before_number=kind is not None,
+            number=number.rstrip("/"), serial=match.group("num"), year=year, symbol=symbol,
+            date=date, date_text=date_text, date_offset=date_offset, issuer=issuer,
+        ))
+    for law in _LAW_BY_NAME.finditer(text):
+        if any(r.offset <= law.start() < r.end for r in found):
+            continue
+        after = text[law.end() : law.end() + 30]
+        if re.match(r"[\s*_]*(?:số[\s*_]+)?\d", after):
+            continue  # `Luật số 45/2019/QH14` is found by its number
+        found.append(Reference(
+            offset=law.start(), end=law.end(), text=" ".join(law.group(0).split()),
+            kind=law.group("kind"), kind_before_number=False, number=None, serial=None, year=None,
+            symbol=None, date=None, date_text=None, date_offset=None, issuer=None,
+        ))
+    return sorted(found, key=lambda r: r.offset)

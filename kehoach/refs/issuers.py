@@ -1,0 +1,54 @@
+"""Issuer codes (kehoach/data/issuer_codes.yaml): which exist, and which authority a phrase names."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from functools import lru_cache
+
+from kehoach.refs.registry import load_data
+
+# Words that stand before the authority's name without changing who it is.
+_TITLES = re.compile(r"^(?:bộ trưởng|thứ trưởng|chủ tịch|phó chủ tịch|giám đốc|thường trực)\s+(?=bộ|ủy ban|ubnd|sở|hội đồng)")
+
+
+@lru_cache(maxsize=1)
+def codes() -> dict[str, dict]:
+    return load_data("issuer_codes.yaml")
+
+
+def known(code: str) -> bool:
+    return code in codes() or bool(re.fullmatch(r"QH\d*", code))
+
+
+def suggest(code: str) -> str | None:
+    close = difflib.get_close_matches(code, list(codes()), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _normal(text: str) -> str:
+    text = " ".join(text.lower().split())
+    return re.sub(r"\s*-\s*", "-", text)
+
+
+def group(code: str) -> str:
+    return codes().get(code, {}).get("group", code)
+
+
+def named_by(phrase: str) -> set[str]:
+    """The codes of the authority a `của ...` phrase names, by its longest matching name."""
+    text = _TITLES.sub("", _normal(phrase))
+    best: tuple[int, set[str]] = (0, set())
+    for code, info in codes().items():
+        for name in info.get("names", []):
+            name = _normal(name)
+            if text.startswith(name) and (len(text) == len(name) or not text[len(name)].isalnum()):
+                if len(name) > best[0]:
+                    best = (len(name), {group(code)})
+                elif len(name) == best[0]:
+                    best[1].add(group(code))
+    return best[1]
+
+
+def authority(code: str) -> str:
+    return codes().get(code, {}).get("authority", code)

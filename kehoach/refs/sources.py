@@ -1,0 +1,75 @@
+"""Where `kehoach refs` reads references from: a spec, a plain-text file, or a Word document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kehoach.diagnostics import Diagnostic, Pos
+from kehoach.refs.extract import Reference, find
+
+
+@dataclass
+class Located:
+    pos: Pos
+    reference: Reference
+
+    def as_json(self) -> dict:
+        r = self.reference
+        return {
+            "file": self.pos.file, "line": self.pos.line, "column": self.pos.column,
+            "kind": r.kind, "number": r.number, "date": r.date.isoformat() if r.date else None,
+            "issuer": r.issuer, "text": r.text,
+        }
+
+
+def _in_text(path: str, text: str) -> list[Located]:
+    """References of a whole text, positions counted in its lines (a reference may span lines)."""
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    out = []
+    from bisect import bisect_right
+
+    for ref in find(text):
+        line = bisect_right(starts, ref.offset)
+        out.append(Located(Pos(path, line, ref.offset - starts[line - 1] + 1), ref))
+    return out
+
+
+def _docx_text(path: str) -> str:
+    """The document's paragraphs, tables' included, one line each, in reading order."""
+    from docx import Document
+
+    document = Document(path)
+    lines = []
+    body = document.element.body
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for paragraph in body.iter(f"{w}p"):
+        lines.append("".join(t.text or "" for t in paragraph.iter(f"{w}t")))
+    return "\n".join(lines)
+
+
+def references_in(path: str) -> tuple[list[Located], list[Diagnostic]]:
+    from kehoach.checks import shape
+
+    lower = path.lower()
+    if lower.endswith((".yaml", ".yml")):
+        from kehoach.check import check_file
+        from kehoach.checks.references import references
+
+        checked = check_file(path)
+        fatal = [d for d in checked.diagnostics if d.fatal or d.code == shape.NOT_A_SPEC.code]
+        if checked.spec is None:
+            return [], fatal
+        return [Located(text.pos_at(ref.offset), ref) for text, ref in references(checked.spec)], fatal
+    try:
+        if lower.endswith(".docx"):
+            text = _docx_text(path)
+        else:
+            with open(path, encoding="utf-8-sig") as f:
+                text = f.read()
+    except FileNotFoundError:
+        return [], [shape.CANNOT_OPEN.at(Pos(path), "không có tệp này: kiểm tra lại đường dẫn và tên tệp")]
+    except UnicodeDecodeError:
+        return [], [shape.NOT_TEXT.at(Pos(path), "tệp không phải văn bản UTF-8: lưu lại với mã UTF-8, hoặc dùng tệp .docx")]
+    except Exception as error:  # a damaged or foreign .docx: python-docx/zipfile/lxml errors
+        return [], [shape.CANNOT_OPEN.at(Pos(path), f"không đọc được tệp Word ({type(error).__name__}): mở bằng Word và lưu lại dạng .docx")]
+    return _in_text(path, text), []
