@@ -22,20 +22,17 @@ def _windows(spec) -> Iterator[tuple[str, Window]]:
         yield "window", spec.window
 
 
-def _phases(body) -> Iterator[tuple[Section, Phase]]:
-    for item in body:
-        if isinstance(item, Section):
-            for phase in item.timeline:
-                yield item, phase
-            yield from _phases(item.body)
-
-
 def _timelines(body) -> Iterator[list[Phase]]:
     for item in body:
         if isinstance(item, Section):
             if item.timeline:
                 yield item.timeline
             yield from _timelines(item.body)
+
+
+def _phases(body) -> Iterator[Phase]:
+    for timeline in _timelines(body):
+        yield from timeline
 
 
 @check("KH-D001", ERROR)
@@ -49,12 +46,10 @@ def window_reversed(spec):
             )
 
 
-@check("KH-D002", ERROR)
+@check("KH-D002", ERROR, applies_to=Plan)
 def phase_reversed(spec):
     """Một giai đoạn của `timeline` kết thúc trước khi bắt đầu."""
-    if not isinstance(spec, Plan):
-        return
-    for _, phase in _phases(spec.sections):
+    for phase in _phases(spec.sections):
         if phase.end.value < phase.start.value:
             yield phase.end.pos, (
                 f"giai đoạn kết thúc ngày {ngay(phase.end.value)}, trước ngày bắt đầu {ngay(phase.start.value)}: "
@@ -62,13 +57,13 @@ def phase_reversed(spec):
             )
 
 
-@check("KH-D003", INFO)
+@check("KH-D003", INFO, applies_to=Plan)
 def phase_before_plan(spec):
     """Một giai đoạn bắt đầu trước ngày ký kế hoạch (thường là chính việc soạn kế hoạch)."""
-    if not isinstance(spec, Plan) or spec.date is None:
+    if spec.date is None:
         return
     signed = spec.date.value
-    for _, phase in _phases(spec.sections):
+    for phase in _phases(spec.sections):
         if phase.start.value < signed:
             yield phase.start.pos, (
                 f"giai đoạn bắt đầu ngày {ngay(phase.start.value)}, trước ngày ký kế hoạch {ngay(signed)}: "
@@ -76,11 +71,9 @@ def phase_before_plan(spec):
             )
 
 
-@check("KH-D004", WARNING)
+@check("KH-D004", WARNING, applies_to=Plan)
 def phases_out_of_order(spec):
     """Các giai đoạn của `timeline` không theo thứ tự thời gian."""
-    if not isinstance(spec, Plan):
-        return
     for timeline in _timelines(spec.sections):
         for previous, phase in zip(timeline, timeline[1:]):
             if phase.start.value < previous.start.value:
@@ -90,10 +83,10 @@ def phases_out_of_order(spec):
                 )
 
 
-@check("KH-D005", WARNING)
+@check("KH-D005", WARNING, applies_to=Plan)
 def window_other_year(spec):
     """Thời gian thực hiện nằm ở năm khác năm của kế hoạch."""
-    if not isinstance(spec, Plan) or spec.year is None:
+    if spec.year is None:
         return
     for what, window in _windows(spec):
         for end in (window.start, window.end):
@@ -146,10 +139,10 @@ def reversed_prose_range(spec):
             )
 
 
-@check("KH-D008", WARNING)
+@check("KH-D008", WARNING, applies_to=Plan)
 def deadline_passed(spec):
     """Một hạn (`trước ngày`, `chậm nhất ngày`) đã qua khi kế hoạch được ký."""
-    if not isinstance(spec, Plan) or spec.date is None:
+    if spec.date is None:
         return
     signed = spec.date.value
     for text, found, year in _prose(spec):

@@ -121,11 +121,9 @@ def issuer_contradicts_authority(spec):
             )
 
 
-@check("KH-R007", ERROR)
+@check("KH-R007", ERROR, applies_to=Plan)
 def cited_after_the_plan(spec):
     """Văn bản được trích dẫn có ngày sau ngày của kế hoạch."""
-    if not isinstance(spec, Plan):
-        return
     limit = _plan_limit(spec)
     if limit is None:
         return
@@ -188,10 +186,10 @@ def maybe_wrong_date_of_known_document(spec):
     yield from _registry_mismatches(spec, confirmed=False)
 
 
-@check("KH-R011", WARNING)
+@check("KH-R011", WARNING, applies_to=Plan)
 def replaced_document(spec):
     """Văn bản đã được thay thế trước năm của kế hoạch."""
-    if not isinstance(spec, Plan) or not spec.year:
+    if not spec.year:
         return
     start_of_year = dt.date(spec.year, 1, 1)
     for text, ref in references(spec):
@@ -203,11 +201,9 @@ def replaced_document(spec):
             )
 
 
-@check("KH-R012", WARNING)
+@check("KH-R012", WARNING, applies_to=Plan)
 def reorganised_authorities(spec):
     """Cơ quan đã thay đổi năm 2025: Bộ LĐTBXH sáp nhập (1/3/2025), bỏ cấp huyện (1/7/2025)."""
-    if not isinstance(spec, Plan):
-        return
     for text, ref in references(spec):
         ministry = {issuers.group(c) for c in ref.issuers} & {"LĐTBXH"} or "bộ lao động" in (ref.issuer or "").lower()
         if ministry and ref.date and ref.date >= BLDTBXH_MERGED:

@@ -27,12 +27,16 @@ class Rule:
     # A rule that means the file could not be read at all: exit code 2.
     fatal: bool = False
     function: CheckFunction | None = None
+    # The kind of spec the rule looks at (a Plan, say); None: any.
+    applies_to: type | None = None
 
     def at(self, pos: Pos, message: str) -> Diagnostic:
         return Diagnostic(pos, self.severity, self.code, message, self.fatal)
 
     def run(self, subject) -> Iterator[Diagnostic]:
         assert self.function is not None, f"{self.code} is raised by the loader"
+        if self.applies_to is not None and not isinstance(subject, self.applies_to):
+            return
         for pos, message in self.function(subject):
             yield self.at(pos, message)
 
@@ -51,9 +55,9 @@ def declare(code: str, severity: Severity, summary: str, *, fatal: bool = False)
     return _register(Rule(code, severity, summary, fatal))
 
 
-def check(code: str, severity: Severity) -> Callable[[CheckFunction], Rule]:
+def check(code: str, severity: Severity, applies_to: type | None = None) -> Callable[[CheckFunction], Rule]:
     def wrap(function: CheckFunction) -> Rule:
         summary = (function.__doc__ or "").strip().splitlines()[0]
-        return _register(Rule(code, severity, summary, function=function))
+        return _register(Rule(code, severity, summary, function=function, applies_to=applies_to))
 
     return wrap

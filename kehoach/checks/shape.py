@@ -34,11 +34,9 @@ BAD_VALUE = declare("KH-S012", ERROR, "Giá trị không thuộc các giá trị
 TEMPLATE = declare("KH-T001", ERROR, "Biểu thức {{ ... }} trong văn bản không tính được.")
 
 
-@check("KH-S013", WARNING)
+@check("KH-S013", WARNING, applies_to=Plan)
 def base_punctuation(plan):
     """Căn cứ không kết thúc bằng `;` (căn cứ cuối: `.` hoặc `,`)."""
-    if not isinstance(plan, Plan):
-        return
     last = len(plan.bases) - 1
     for i, base in enumerate(plan.bases):
         text = base.value.rstrip()
@@ -54,11 +52,9 @@ def base_punctuation(plan):
 FOOTNOTE_MARKER = re.compile(r"\[\^([^\]\s]+)\]")
 
 
-@check("KH-S014", ERROR)
+@check("KH-S014", ERROR, applies_to=Plan)
 def footnote_markers(plan):
     """Dấu chú thích `[^key]` không có nội dung trong `footnotes`."""
-    if not isinstance(plan, Plan):
-        return
     for text in iter_texts([plan.bases, plan.intro, plan.sections, plan.closing, plan.recipients, plan.appendices]):
         for match in FOOTNOTE_MARKER.finditer(text.value):
             if match.group(1) not in plan.footnotes:
@@ -67,11 +63,9 @@ def footnote_markers(plan):
                 )
 
 
-@check("KH-S015", WARNING)
+@check("KH-S015", WARNING, applies_to=Plan)
 def unused_footnotes(plan):
     """Chú thích trong `footnotes` không được dùng ở đâu."""
-    if not isinstance(plan, Plan):
-        return
     used = {
         m.group(1)
         for text in iter_texts([plan.bases, plan.intro, plan.sections, plan.closing, plan.recipients, plan.appendices])
@@ -108,11 +102,9 @@ def _last_paragraph(plan: Plan):
     return last
 
 
-@check("KH-S017", WARNING)
+@check("KH-S017", WARNING, applies_to=Plan)
 def body_ends_with_end_mark(plan):
     """Phần nội dung không kết thúc bằng `./.` (Nghị định 30/2020, Phụ lục I)."""
-    if not isinstance(plan, Plan):
-        return
     last = _last_paragraph(plan)
     if last is not None and not last.value.rstrip().rstrip("*").endswith("./."):
         yield last.pos, "câu cuối của phần nội dung phải kết thúc bằng `./.`: thêm `./.` vào cuối câu"
