@@ -5,6 +5,7 @@ from __future__ import annotations
 from kehoach.render import ooxml
 from kehoach.render.context import kem_theo
 from kehoach.render.numbering import roman
+from kehoach.render.signature import form_signature
 from kehoach.render.tables import body_table, schedule_table
 from kehoach.spec.model import Plan, Schedule, ScheduleAppendix, TableAppendix
 
@@ -63,7 +64,12 @@ def appendices_xml(plan: Plan, footnotes) -> str:
             out.append(schedule_xml(appendix.schedule, members, footnotes, label=label, kem=kem))
         elif isinstance(appendix, TableAppendix):
             out += _heading(label, appendix.title.value, None, kem, footnotes)
-            out.append(body_table(appendix.table, footnotes))
+            out.append(body_table(appendix.table, footnotes, column_numbers=appendix.column_numbers,
+                                  blank_rows=appendix.blank_rows))
+            if appendix.notes:
+                out.append(ooxml.paragraph(ooxml.run("Ghi chú:", bold=True, italic=True), "KHGhiChu"))
             for note in appendix.notes:
                 out.append(ooxml.paragraph(ooxml.inline(note.value, footnotes), "KHGhiChu"))
+            if appendix.signature is not None:
+                out.append(form_signature(appendix.signature))
     return "".join(out)

@@ -33,3 +33,21 @@ def co_quan(plan: Plan) -> str:
         out += [ooxml.paragraph(ooxml.run(line.upper()), "KHCoQuanChuQuan") for line in plan.organ.parent.value.split("\n")]
     out += [ooxml.paragraph(ooxml.run(line.upper()), "KHCoQuanBanHanh") for line in plan.organ.name.value.split("\n")]
     return "".join(out)
+
+
+def form_signature(signature) -> str:
+    """A borderless two-column area at the foot of a blank form: `Người lập` left, the authority right."""
+    half = 9355 // 2
+
+    def side(lines) -> str:
+        return "".join(ooxml.paragraph(ooxml.run(line.value), "KHChucVu") for line in lines) or "<w:p/>"
+
+    return (
+        f'<w:tbl><w:tblPr><w:tblW w:w="{half * 2}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+        '<w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/>'
+        '<w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders></w:tblPr>'
+        f'<w:tblGrid><w:gridCol w:w="{half}"/><w:gridCol w:w="{half}"/></w:tblGrid><w:tr>'
+        f'<w:tc><w:tcPr><w:tcW w:w="{half}" w:type="dxa"/></w:tcPr>{side(signature.left)}</w:tc>'
+        f'<w:tc><w:tcPr><w:tcW w:w="{half}" w:type="dxa"/></w:tcPr>{side(signature.right)}</w:tc>'
+        "</w:tr></w:tbl>"
+    )

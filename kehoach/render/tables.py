@@ -23,14 +23,17 @@ def is_number_column(title: str) -> bool:
     return title.strip().lower() in _NUMBER_COLUMNS
 
 
-def body_table(table: Table, footnotes) -> str:
-    """A generic table. An STT/TT first column is numbered when the rows leave its cells out."""
+def body_table(table: Table, footnotes, *, column_numbers: bool = False, blank_rows: int = 0) -> str:
+    """A generic table. An STT/TT first column is numbered when the rows leave its cells out.
+    A blank form adds a row of column numbers under the header and empty numbered rows."""
     titles = [c.value for c in table.columns]
     numbered = bool(titles) and is_number_column(titles[0])
     rest = len(titles) - (1 if numbered else 0)
     other = (TEXT_WIDTH - (NUMBER_WIDTH if numbered else 0)) // max(rest, 1)
     widths = [NUMBER_WIDTH if numbered and i == 0 else other for i in range(len(titles))]
     rows: list[list[str]] = []
+    if column_numbers:
+        rows.append([ooxml.paragraph(ooxml.run(str(j + 1), italic=True), "KHBangSo") for j in range(len(titles))])
     for i, cells in enumerate(table.rows, start=1):
         values = [c.value for c in cells]
         if numbered and len(values) == len(titles) - 1:
@@ -41,6 +44,9 @@ def body_table(table: Table, footnotes) -> str:
             row.append(_cell(value, footnotes, style))
         row += [""] * (len(titles) - len(row))
         rows.append(row)
+    for i in range(len(table.rows) + 1, len(table.rows) + blank_rows + 1):
+        first = ooxml.paragraph(ooxml.run(str(i)), "KHBangSo") if numbered else ""
+        rows.append([first] + [""] * (len(titles) - 1))
     return ooxml.table(list(zip(titles, widths)), rows)
 
 

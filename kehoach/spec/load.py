@@ -18,6 +18,7 @@ from kehoach.diagnostics import Diagnostic, Pos
 from kehoach.spec import templating, yaml_source
 from kehoach.spec.model import (
     SESSIONS,
+    FormSignature,
     MemberRef,
     Organ,
     Phase,
@@ -53,7 +54,11 @@ SECTION = Schema("mục", {
 PHASE = Schema("giai đoạn của `timeline`", {"from": False, "to": False, "on": False, "task": True})
 TABLE = Schema("`table`", {"columns": True, "rows": True})
 SCHEDULE_APPENDIX = Schema("phụ lục lịch", {"schedule": True, "label": False})
-TABLE_APPENDIX = Schema("phụ lục", {"title": True, "table": True, "notes": False, "label": False})
+TABLE_APPENDIX = Schema("phụ lục", {
+    "title": True, "table": True, "notes": False, "label": False,
+    "column_numbers": False, "blank_rows": False, "signature": False,
+})
+FORM_SIGNATURE = Schema("`signature` của phụ lục", {"left": False, "right": False})
 SCHEDULE = Schema("lịch", {
     "title": False, "subtitle": False, "window": False, "intro": False,
     "members": False, "rows": True, "ignore": False,
@@ -298,7 +303,17 @@ def _appendix(reader: Reader, node: yaml.Node):
     notes = reader.texts(values["notes"], "notes") if "notes" in values else []
     if title is None or table is None:
         return None
-    return TableAppendix(title, table, reader.pos(node), notes, label)
+    appendix = TableAppendix(title, table, reader.pos(node), notes, label)
+    if "column_numbers" in values:
+        appendix.column_numbers = bool(reader.boolean(values["column_numbers"], "column_numbers"))
+    if "blank_rows" in values:
+        appendix.blank_rows = reader.integer(values["blank_rows"], "blank_rows", 0, 1000) or 0
+    if "signature" in values and (sides := reader.mapping(values["signature"], FORM_SIGNATURE)) is not None:
+        appendix.signature = FormSignature(
+            left=reader.texts(sides["left"], "left") if "left" in sides else [],
+            right=reader.texts(sides["right"], "right") if "right" in sides else [],
+        )
+    return appendix
 
 
 def schedule_path(plan_file: str, relative: str) -> str:

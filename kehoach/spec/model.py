@@ -166,12 +166,24 @@ class ScheduleAppendix:
 
 
 @dataclass
+class FormSignature:
+    """The signature area at the foot of a blank form: `Người lập` on the left, the authority on the right."""
+
+    left: list[Text] = field(default_factory=list)
+    right: list[Text] = field(default_factory=list)
+
+
+@dataclass
 class TableAppendix:
     title: Text
     table: Table
     pos: Pos
     notes: list[Text] = field(default_factory=list)
     label: Text | None = None
+    # Blank forms to fill in (seed 003): a row of column numbers, empty numbered rows, a signature area.
+    column_numbers: bool = False
+    blank_rows: int = 0
+    signature: FormSignature | None = None
 
 
 Appendix = Union[ScheduleAppendix, TableAppendix]
