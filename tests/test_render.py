@@ -304,3 +304,31 @@ def test_pdf_without_libreoffice_exits_2_and_writes_nothing(specs, tmp_path, mon
     result = render(specs.write("plan.yaml", MINIMAL_PLAN), "-o", str(out), "--pdf")
     assert result.exit_code == 2 and "LibreOffice" in result.output
     assert not out.exists()
+
+
+def test_blank_form_appendix(specs, tmp_path):
+    text = MINIMAL_PLAN + """appendices:
+  - title: DANH SÁCH ĐĂNG KÝ
+    table:
+      columns: [TT, Họ và tên, Chức vụ]
+      rows: [[Nguyễn Văn A, Trưởng thôn]]
+    column_numbers: true
+    blank_rows: 2
+    notes: ["Cột 3: ghi rõ chức vụ"]
+    signature: {left: [Người lập], right: [TM. ỦY BAN NHÂN DÂN]}
+"""
+    out = tmp_path / "x.docx"
+    assert render(specs.write("plan.yaml", text), "-o", str(out)).exit_code == 0
+    doc = Document(str(out))
+    form = doc.tables[2]
+    assert [[c.text for c in row.cells] for row in form.rows] == [
+        ["TT", "Họ và tên", "Chức vụ"],
+        ["1", "2", "3"],
+        ["1", "Nguyễn Văn A", "Trưởng thôn"],
+        ["2", "", ""],
+        ["3", "", ""],
+    ]
+    texts = [p.text for p in doc.paragraphs]
+    assert texts[texts.index("Ghi chú:") + 1] == "Cột 3: ghi rõ chức vụ"
+    assert [c.text for c in doc.tables[3].rows[0].cells] == ["Người lập", "TM. ỦY BAN NHÂN DÂN"]
+    assert doc.paragraphs[texts.index("Phụ lục")].paragraph_format.page_break_before
