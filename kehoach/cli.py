@@ -130,3 +130,50 @@ def refs(files: tuple[str, ...], fmt: str) -> None:
     for d in problems:
         click.echo(d.as_text(), err=True)
     sys.exit(diag.exit_code(problems))
+
+
+@main.command()
+@click.option("--from", "old", required=True, type=click.Path(), help="kế hoạch năm trước (.yaml)")
+@click.option("--year", required=True, type=click.IntRange(1945, 2100), help="năm của kế hoạch mới")
+@click.option("-o", "--output", "out", type=click.Path(), help="tệp mới (mặc định: tên cũ với năm mới)")
+@click.option("--force", is_flag=True, help="ghi đè tệp mới nếu đã có")
+@guarded
+def new(old: str, year: int, out: str | None, force: bool) -> None:
+    """Dựng kế hoạch năm mới (bản dự thảo) từ kế hoạch năm trước: dời mọi ngày, giữ nguyên thứ trong tuần."""
+    from kehoach.yearly import RollError, roll_forward
+
+    try:
+        rolled = roll_forward(old, year, out, force)
+    except RollError as problem:
+        click.echo(f"kehoach new: {problem}", err=True)
+        sys.exit(2)
+    weeks = rolled.shift_days // 7
+    click.echo(f"Đã dời mọi ngày {rolled.shift_days:+d} ngày ({weeks:+d} tuần): thứ trong tuần giữ nguyên.", err=True)
+    for path in rolled.written:
+        click.echo(f"Đã ghi {path}", err=True)
+    click.echo("Bản dự thảo: chưa có số và ngày ký (`number`, `date`).", err=True)
+    if rolled.review:
+        click.echo("Cần xem lại (ngày tháng và năm viết thẳng trong văn bản, không được tự sửa):")
+        for item in rolled.review:
+            click.echo(f"{item.pos}: {item.text}")
+    for d in rolled.diagnostics:
+        click.echo(d.as_text())
+
+
+@main.command()
+@click.argument("folder", default=".", type=click.Path(file_okay=False))
+@click.option("--year", type=click.IntRange(1945, 2100), help="năm của kế hoạch mẫu (mặc định: năm nay)")
+@click.option("--force", is_flag=True, help="ghi đè kế hoạch mẫu nếu đã có")
+@guarded
+def init(folder: str, year: int | None, force: bool) -> None:
+    """Tạo thư mục plans/ và schedules/ với kế hoạch và lịch mẫu có chú thích từng khóa."""
+    from kehoach.starter import StarterExists, create
+
+    try:
+        written = create(folder, year, force)
+    except StarterExists as problem:
+        click.echo(f"kehoach init: {problem}", err=True)
+        sys.exit(2)
+    for path in written:
+        click.echo(f"Đã ghi {path}", err=True)
+    click.echo(f"Tiếp theo: kehoach check {written[0]} && kehoach render {written[0]}", err=True)

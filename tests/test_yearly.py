@@ -1,0 +1,184 @@
+"""`kehoach new` (roll a plan forward) and `kehoach init` (a starter plan)."""
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kehoach.check import check_file
+from kehoach.cli import main
+from kehoach.diagnostics import Severity
+from kehoach.spec.load import load
+from kehoach.spec.model import ScheduleAppendix
+from kehoach.yearly import renamed, week_shift
+
+ROOT = Path(__file__).parent.parent
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(args))
+
+
+@pytest.fixture
+def repo(tmp_path):
+    """A copy of the examples, so that the originals stay as they are."""
+    shutil.copytree(ROOT / "plans", tmp_path / "plans")
+    shutil.copytree(ROOT / "schedules", tmp_path / "schedules")
+    return tmp_path
+
+
+def all_dates(spec):
+    dates = []
+    if spec.window:
+        dates += [spec.window.start.value, spec.window.end.value]
+
+    def walk(items):
+        for item in items:
+            if hasattr(item, "timeline"):
+                dates.extend(d for p in item.timeline for d in (p.start.value, p.end.value))
+                walk(item.body)
+
+    walk(spec.sections)
+    for schedule in spec.schedules:
+        dates.extend(r.date.value for r in schedule.rows)
+    return dates
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "plans").glob("*.yaml")))
+def test_roll_every_example_forward(repo, name):
+    old = repo / "plans" / name
+    before = {p: p.read_bytes() for p in (repo / "plans").glob("*.yaml")} | {p: p.read_bytes() for p in (repo / "schedules").glob("*.yaml")}
+    old_spec = load(str(old)).spec
+    new_year = old_spec.year + 1
+    result = run("new", "--from", str(old), "--year", str(new_year))
+    assert result.exit_code == 0, result.output
+    new = repo / "plans" / name.replace(str(old_spec.year), str(new_year))
+    assert new.exists()
+    # the old files are byte-for-byte unchanged
+    assert all(p.read_bytes() == data for p, data in before.items())
+    spec = load(str(new)).spec
+    # a draft of the new year
+    assert (spec.number, spec.date, spec.year) == (None, None, new_year)
+    # every date moved by whole weeks: weekdays kept
+    old_dates, new_dates = all_dates(old_spec), all_dates(spec)
+    assert len(old_dates) == len(new_dates)
+    for a, b in zip(old_dates, new_dates):
+        assert (b - a).days in (364, 371) and a.weekday() == b.weekday()
+    # schedules: new copies, named for the new year, and the new plan points at them
+    for old_appendix, appendix in zip(old_spec.appendices, spec.appendices):
+        if isinstance(appendix, ScheduleAppendix):
+            assert appendix.path.value == old_appendix.path.value.replace(str(old_spec.year), str(new_year))
+            assert Path(appendix.schedule.file).exists() and appendix.schedule.file != old_appendix.schedule.file
+    # text that uses {{ year }} follows by itself
+    assert str(new_year) in spec.subject.value
+    errors = [d.as_text() for d in check_file(str(new)).diagnostics if d.severity is Severity.ERROR]
+    assert errors == []
+
+
+def test_the_shift_and_its_report(repo):
+    result = run("new", "--from", str(repo / "plans" / "2021-ngoc-hoi-kiem-tra.yaml"), "--year", "2022")
+    assert "Đã dời mọi ngày +364 ngày (+52 tuần): thứ trong tuần giữ nguyên." in result.output
+    schedule = load(str(repo / "schedules" / "2022-ngoc-hoi-lich-kiem-tra.yaml")).spec
+    assert schedule.rows[0].date.value == dt.date(2022, 11, 7)  # Monday 08/11/2021 → Monday 07/11/2022
+    assert (schedule.window.start.value, schedule.window.end.value) == (dt.date(2022, 11, 7), dt.date(2022, 11, 16))
+
+
+def test_only_the_changed_values_change(repo):
+    run("new", "--from", str(repo / "plans" / "2023-huu-lung-ra-soat.yaml"), "--year", "2024")
+    old = (repo / "plans" / "2023-huu-lung-ra-soat.yaml").read_text(encoding="utf-8").splitlines()
+    new = (repo / "plans" / "2024-huu-lung-ra-soat.yaml").read_text(encoding="utf-8").splitlines()
+    assert "number: 59" in old and not any(line.startswith("number:") for line in new)
+    assert "date: 2023-09-25" in old and "year: 2024" in new
+    assert len(new) == len(old) - 1
+    # comments and every other line are kept as written
+    changed = {i for i, (a, b) in enumerate(zip(old[:9] + old[10:], new)) if a != b}
+    assert all("year:" in new[i] or "{from: 2024" in new[i] for i in changed)
+    assert old[0] == new[0] and old[0].startswith("# Kế hoạch rà soát")
+
+
+def test_literal_dates_and_years_are_listed_for_review(repo):
+    result = run("new", "--from", str(repo / "plans" / "2021-ngoc-hoi-kiem-tra.yaml"), "--year", "2022")
+    review = result.stdout.split("Cần xem lại")[1]
+    assert "2022-ngoc-hoi-kiem-tra.yaml:42:310: năm 2021" in review
+    # a cited document's date is not the plan's to move
+    assert "17 tháng 9 năm 2021" not in review
+
+
+def test_a_replaced_document_is_reported_on_the_new_plan(repo):
+    result = run("new", "--from", str(repo / "plans" / "2021-ngoc-hoi-kiem-tra.yaml"), "--year", "2022")
+    assert "KH-R011 Thông tư `17/2016/TT-BLĐTBXH` đã được thay thế" in result.stdout
+
+
+def test_a_schedule_day_now_on_a_holiday_is_reported(tmp_path):
+    (tmp_path / "plans").mkdir()
+    plan = (ROOT / "plans" / "2015-kon-tum-tong-dieu-tra.yaml").read_text(encoding="utf-8")
+    # 30/4/2025 is a Wednesday; a whole number of weeks later, 29/4/2026, is a working day, but
+    # 28/4/2025 (Monday) lands on Monday 27/4/2026, the day off for Giỗ Tổ Hùng Vương.
+    (tmp_path / "schedules").mkdir()
+    (tmp_path / "schedules" / "2025-lich.yaml").write_text(
+        "window: {from: 2025-04-28, to: 2025-04-29}\nrows:\n  - {date: 2025-04-28, place: Xã A, members: [Trưởng đoàn]}\n",
+        encoding="utf-8",
+    )
+    plan = plan.replace("number: 2808", "").replace("date: 2015-12-02", "year: 2025").replace(
+        "appendices:", "appendices:\n  - schedule: ../schedules/2025-lich.yaml"
+    )
+    (tmp_path / "plans" / "2025-x.yaml").write_text(plan, encoding="utf-8")
+    result = run("new", "--from", str(tmp_path / "plans" / "2025-x.yaml"), "--year", "2026")
+    assert "KH-L002 Thứ Hai, 27/4/2026 là ngày nghỉ: Ngày Giỗ Tổ Hùng Vương (nghỉ bù)" in result.stdout
+
+
+def test_refuses_to_overwrite_without_force(repo):
+    old = str(repo / "plans" / "2023-huu-lung-ra-soat.yaml")
+    assert run("new", "--from", old, "--year", "2024").exit_code == 0
+    target = repo / "plans" / "2024-huu-lung-ra-soat.yaml"
+    target.write_text("giữ nguyên", encoding="utf-8")
+    result = run("new", "--from", old, "--year", "2024")
+    assert result.exit_code == 2 and "--force" in result.output
+    assert target.read_text(encoding="utf-8") == "giữ nguyên"
+    assert run("new", "--from", old, "--year", "2024", "--force").exit_code == 0
+    assert target.read_text(encoding="utf-8") != "giữ nguyên"
+
+
+def test_output_name_and_option(repo):
+    assert renamed("plans/2024-x.yaml", 2024, 2025) == "plans/2025-x.yaml"
+    assert renamed("plans/ke-hoach.yaml", 2024, 2025) == "plans/ke-hoach-2025.yaml"
+    out = repo / "khac" / "moi.yaml"
+    assert run("new", "--from", str(repo / "plans" / "2023-huu-lung-ra-soat.yaml"), "--year", "2024", "-o", str(out)).exit_code == 0
+    assert load(str(out)).spec.year == 2024
+
+
+def test_week_shift():
+    assert week_shift(dt.date(2021, 11, 8), 1) == 364
+    assert week_shift(dt.date(2021, 11, 8), 3) == 1099  # 1096 days (2024 is a leap year): 157 weeks is nearest
+    assert week_shift(dt.date(2024, 2, 29), 1) == 364
+
+
+def test_unreadable_old_plan(tmp_path):
+    bad = tmp_path / "x.yaml"
+    bad.write_text("a: [1,\n", encoding="utf-8")
+    result = run("new", "--from", str(bad), "--year", "2025")
+    assert result.exit_code == 2 and "không đọc được kế hoạch cũ" in result.output and "Traceback" not in result.output
+
+
+class TestInit:
+    def test_starter_checks_clean_and_renders(self, tmp_path):
+        result = run("init", str(tmp_path), "--year", "2026")
+        assert result.exit_code == 0
+        plan = tmp_path / "plans" / "ke-hoach-mau.yaml"
+        assert check_file(str(plan)).diagnostics == []
+        assert check_file(str(tmp_path / "schedules" / "lich-mau.yaml")).diagnostics == []
+        assert run("render", str(plan), "-o", str(tmp_path / "mau.docx")).exit_code == 0
+
+    def test_every_key_of_the_starter_is_explained(self, tmp_path):
+        run("init", str(tmp_path), "--year", "2026")
+        text = (tmp_path / "plans" / "ke-hoach-mau.yaml").read_text(encoding="utf-8")
+        for key in ("organ:", "year:", "place:", "subject:", "window:", "bases:", "sections:", "recipients:", "archive:", "signer:", "appendices:"):
+            line = next(line for line in text.splitlines() if line.startswith(key))
+            assert "#" in line, key
+
+    def test_refuses_to_overwrite(self, tmp_path):
+        run("init", str(tmp_path))
+        assert run("init", str(tmp_path)).exit_code == 2
+        assert run("init", str(tmp_path), "--force").exit_code == 0
