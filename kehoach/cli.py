@@ -88,12 +88,13 @@ def rules() -> None:
 def render(files: tuple[str, ...], out: str | None, pdf: bool, template: str | None, ignore: tuple[str, ...]) -> None:
     """Kiểm tra rồi dựng văn bản Word (và PDF) từ kế hoạch hoặc lịch."""
     from kehoach.render.job import render_files
+    from kehoach.render.package import TemplateError
     from kehoach.render.pdf import PdfUnavailable
 
     try:
         result = render_files(list(files), out, pdf=pdf, template=template, ignore=ignore)
-    except PdfUnavailable as missing:
-        click.echo(f"kehoach: {missing}", err=True)
+    except (PdfUnavailable, TemplateError) as cannot:
+        click.echo(f"kehoach: {cannot}", err=True)
         sys.exit(2)
     for d in result.diagnostics:
         click.echo(d.as_text())

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import zipfile
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -29,6 +30,9 @@ TARGETS = [
     os.path.join(HERE, "..", "templates", "docx", "kehoach.docx"),
     os.path.join(HERE, "..", "kehoach", "data", "kehoach.docx"),
 ]
+# The template's document.xml patched into a skeleton once, here, so that rendering with the
+# default template never needs docxtpl (kehoach/render/skeleton.py).
+SKELETON = os.path.join(HERE, "..", "kehoach", "data", "kehoach.skeleton.xml")
 FONT = "Times New Roman"
 CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
 INDENT = Cm(1.27)
@@ -236,7 +240,15 @@ def main() -> int:
     for other in TARGETS[1:]:
         shutil.copyfile(first, other + ".tmp")
         os.replace(other + ".tmp", other)
-    print("\n".join(os.path.normpath(t) for t in TARGETS))
+    with zipfile.ZipFile(first) as z:
+        document = z.read("word/document.xml").decode("utf-8")
+    sys.path.insert(0, os.path.join(HERE, ".."))
+    from kehoach.render.skeleton import patch
+
+    with open(SKELETON + ".tmp", "w", encoding="utf-8") as f:
+        f.write(patch(document))
+    os.replace(SKELETON + ".tmp", SKELETON)
+    print("\n".join(os.path.normpath(t) for t in TARGETS + [SKELETON]))
     return 0
 
 

@@ -257,6 +257,49 @@ def test_several_specs_go_into_the_output_folder(specs, tmp_path):
     assert [c.text for c in schedule.tables[0].rows[1].cells] == ["1", "Thứ Hai, 08/11/2021", "Xã A", "1. Trưởng đoàn"]
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path, monkeypatch):
+    """Skeletons of user templates are cached; keep the tests' cache out of the user's home."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+def _template_with(tmp_path, replace: tuple[str, str]) -> Path:
+    """The default template with one piece of its document.xml rewritten, as Word might leave it."""
+    source = ROOT / "templates" / "docx" / "kehoach.docx"
+    target = tmp_path / "mau.docx"
+    with zipfile.ZipFile(source) as z, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in z.infolist():
+            data = z.read(info)
+            if info.filename == "word/document.xml":
+                text = data.decode("utf-8")
+                assert replace[0] in text
+                data = text.replace(replace[0], replace[1]).encode("utf-8")
+            out.writestr(info, data)
+    return target
+
+
+def test_a_tag_word_split_across_runs_still_works(specs, tmp_path):
+    split = _template_with(tmp_path, ("<w:t>Số: {{ so }}</w:t>", '<w:t>Số: {{ s</w:t></w:r><w:proofErr w:type="spellStart"/><w:r><w:t>o }}</w:t>'))
+    out = tmp_path / "x.docx"
+    text = MINIMAL_PLAN.replace("date: 2023-09-25", "date: 2023-09-25\nnumber: 59")
+    assert render(specs.write("plan.yaml", text), "--template", str(split), "-o", str(out)).exit_code == 0
+    assert Document(str(out)).tables[0].rows[1].cells[0].text == "Số: 59/KH-UBND"
+
+
+def test_a_template_with_expressions_is_filled_by_a_sandboxed_jinja(specs, tmp_path):
+    upper = _template_with(tmp_path, ("{{ dia_danh_ngay }}", "{{ dia_danh_ngay | upper }}"))
+    out = tmp_path / "x.docx"
+    assert render(specs.write("plan.yaml", MINIMAL_PLAN), "--template", str(upper), "-o", str(out)).exit_code == 0
+    assert Document(str(out)).tables[0].rows[1].cells[1].text == "THỊ TRẤN HỮU LŨNG, NGÀY 25 THÁNG 9 NĂM 2023"
+
+
+def test_a_broken_template_is_a_clear_message(specs, tmp_path):
+    broken = tmp_path / "mau.docx"
+    broken.write_bytes(b"not a zip")
+    result = render(specs.write("plan.yaml", MINIMAL_PLAN), "--template", str(broken), "-o", str(tmp_path / "x.docx"))
+    assert result.exit_code == 2 and "không phải tệp Word" in result.output and "Traceback" not in result.output
+
+
 def test_another_template(specs, tmp_path):
     template = tmp_path / "mau.docx"
     shutil.copyfile(ROOT / "templates" / "docx" / "kehoach.docx", template)

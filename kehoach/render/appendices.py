@@ -18,9 +18,11 @@ def appendix_label(plan: Plan, index: int, given) -> str:
     return "Phụ lục" if len(plan.appendices) == 1 else f"Phụ lục {roman(index)}"
 
 
-def _heading(label: str, title: str | None, subtitle: str | None, kem: str | None, footnotes) -> list[str]:
+def _heading(label: str, title: str | None, subtitle: str | None, kem: str | None, footnotes,
+             new_page: bool = True) -> list[str]:
+    """Label, title, subtitle, `(Kèm theo ...)` and a short rule; from a new page unless told not to."""
     out = []
-    first = True
+    first = new_page
 
     def add(xml_runs: str, style: str) -> None:
         nonlocal first
@@ -40,13 +42,15 @@ def _heading(label: str, title: str | None, subtitle: str | None, kem: str | Non
     return out
 
 
-def schedule_xml(schedule: Schedule, members, footnotes, *, label: str = "", kem: str | None = None) -> str:
+def schedule_xml(schedule: Schedule, members, footnotes, *, label: str = "", kem: str | None = None,
+                 first_page: bool = False) -> str:
     out = _heading(
         label,
         schedule.title.value if schedule.title else None,
         schedule.subtitle.value if schedule.subtitle else None,
         kem,
         footnotes,
+        new_page=not first_page,
     )
     for line in schedule.intro:
         out.append(ooxml.paragraph(ooxml.inline(line.value, footnotes), "KHNoiDung"))

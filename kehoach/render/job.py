@@ -28,12 +28,13 @@ def output_path(spec_path: str, out: str | None, several: bool) -> str:
 
 
 def render_files(files: list[str], out: str | None, *, pdf: bool, template: str | None, ignore: tuple[str, ...]) -> Rendered:
-    from kehoach.render import document, pdf as pdf_module
+    from kehoach.render import document, package, pdf as pdf_module
     from kehoach.render.context import title
     from kehoach.render.ooxml import clean, plain
 
     if pdf:
         pdf_module.soffice()  # fail before writing anything when LibreOffice is missing
+    package.load_template(template)  # likewise for a template that is not a usable .docx
     result = Rendered()
     checked = []
     for path in files:

@@ -1,0 +1,128 @@
+"""The .docx package: the template's parts, with our document, footnotes and properties, zipped.
+
+Parts are strings written straight into the zip: no DOM is built, so a document
+of ten thousand table rows costs ten thousand times one row.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from kehoach.fileio import atomic_output
+from kehoach.render.ooxml import esc
+
+DOCUMENT = "word/document.xml"
+FOOTNOTES = "word/footnotes.xml"
+RELS = "word/_rels/document.xml.rels"
+TYPES = "[Content_Types].xml"
+CORE = "docProps/core.xml"
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+_FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+_SEPARATORS = (
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
+    "</w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>"
+    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240" '
+    'w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+)
+_BODY = re.compile(r"<w:body>(.*)(<w:sectPr[ >].*</w:sectPr>)\s*</w:body>", re.S)
+
+
+class TemplateError(Exception):
+    """The template is not a Word document kehoach can use; the message says why."""
+
+
+def default_template() -> str:
+    return str(resources.files("kehoach").joinpath("data/kehoach.docx"))
+
+
+@dataclass(frozen=True)
+class Template:
+    path: str
+    parts: tuple[tuple[str, bytes], ...]
+    skeleton: str
+
+    def part(self, name: str) -> str | None:
+        return next((data.decode("utf-8") for n, data in self.parts if n == name), None)
+
+    @property
+    def next_footnote_id(self) -> int:
+        notes = self.part(FOOTNOTES) or ""
+        return max((int(i) for i in re.findall(r'<w:footnote [^>]*w:id="(-?\d+)"', notes)), default=0) + 1
+
+    def body_only(self, content: str) -> str:
+        """The template's document with `content` as its whole body (its page setup kept)."""
+        document = self.part(DOCUMENT)
+        found = _BODY.search(document)
+        if not found:
+            raise TemplateError(f"`{self.path}`: không tìm thấy phần thân văn bản (w:body) trong mẫu")
+        return document[: found.start(1)] + content + found.group(2) + document[found.end(2):]
+
+
+@lru_cache(maxsize=4)
+def load_template(path: str | None = None) -> Template:
+    from kehoach.render import skeleton
+
+    path = path or default_template()
+    try:
+        with zipfile.ZipFile(path) as z:
+            parts = tuple((info.filename, z.read(info)) for info in z.infolist())
+    except (OSError, zipfile.BadZipFile) as error:
+        raise TemplateError(f"`{path}` không phải tệp Word (.docx) đọc được ({error}): mở bằng Word và lưu lại dạng .docx")
+    names = {name for name, _ in parts}
+    if DOCUMENT not in names:
+        raise TemplateError(f"`{path}` không có word/document.xml: đây không phải tệp Word (.docx)")
+    if path == default_template():
+        shipped = resources.files("kehoach").joinpath("data/kehoach.skeleton.xml").read_text(encoding="utf-8")
+        return Template(path, parts, shipped)
+    document = dict(parts)[DOCUMENT].decode("utf-8")
+    return Template(path, parts, skeleton.cached(document))
+
+
+def write(template: Template, out_path: str, document: str, footnotes: list[str], title: str, author: str) -> None:
+    """Write the package beside `out_path` and rename it into place."""
+    parts = dict(template.parts)
+    parts[DOCUMENT] = document.encode("utf-8")
+    if footnotes:
+        _add_footnotes(parts, "".join(footnotes))
+    if CORE in parts:
+        parts[CORE] = _core(parts[CORE].decode("utf-8"), title, author).encode("utf-8")
+    with atomic_output(out_path) as tmp:
+        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
+            for name, data in parts.items():
+                z.writestr(name, data)
+
+
+def _add_footnotes(parts: dict[str, bytes], ours: str) -> None:
+    existing = parts.get(FOOTNOTES)
+    if existing is not None:
+        text = existing.decode("utf-8")
+        end = text.rfind("</w:footnotes>")
+        parts[FOOTNOTES] = (text[:end] + ours + text[end:]).encode("utf-8")
+        return
+    parts[FOOTNOTES] = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes {_W}>{_SEPARATORS}{ours}</w:footnotes>'
+    ).encode("utf-8")
+    rels = parts[RELS].decode("utf-8")
+    taken = set(re.findall(r'Id="([^"]+)"', rels))
+    rid = next(f"rIdFootnotes{i}" for i in range(1, 100) if f"rIdFootnotes{i}" not in taken)
+    relation = f'<Relationship Id="{rid}" Type="{_FOOTNOTES_REL}" Target="footnotes.xml"/>'
+    parts[RELS] = rels.replace("</Relationships>", relation + "</Relationships>").encode("utf-8")
+    types = parts[TYPES].decode("utf-8")
+    override = f'<Override PartName="/{FOOTNOTES}" ContentType="{_FOOTNOTES_TYPE}"/>'
+    parts[TYPES] = types.replace("</Types>", override + "</Types>").encode("utf-8")
+
+
+def _core(core: str, title: str, author: str) -> str:
+    for tag, value in (("dc:title", title), ("dc:creator", author)):
+        element = f"<{tag}>{esc(value)}</{tag}>"
+        pattern = re.compile(f"<{tag}>.*?</{tag}>|<{tag}/>", re.S)
+        if pattern.search(core):
+            core = pattern.sub(lambda _: element, core, count=1)
+        else:
+            core = core.replace("</cp:coreProperties>", element + "</cp:coreProperties>")
+    return core
