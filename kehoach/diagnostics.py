@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from enum import Enum
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 
 class Severity(str, Enum):
@@ -14,9 +14,9 @@ class Severity(str, Enum):
     INFO = "info"
 
 
-@dataclass(frozen=True, order=True)
-class Pos:
-    """A place in a source file; line and column count from 1, columns in code points."""
+class Pos(NamedTuple):
+    """A place in a source file; line and column count from 1, columns in code points.
+    (A named tuple: a large schedule makes tens of thousands of them.)"""
 
     file: str
     line: int = 1

@@ -8,6 +8,15 @@ from contextlib import contextmanager
 from typing import Iterator
 
 
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
+
+
+def data_path(name: str) -> str:
+    """A file the package ships in kehoach/data (read with plain open: importlib.resources
+    costs a pathlib import that checking does not otherwise need)."""
+    return os.path.join(DATA, name)
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)

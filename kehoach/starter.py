@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from importlib import resources
 from string import Template
 
-from kehoach.fileio import atomic_output
+from kehoach.fileio import atomic_output, data_path
 
 FILES = {"plans": "ke-hoach-mau.yaml", "schedules": "lich-mau.yaml"}
 
@@ -33,7 +32,8 @@ def create(folder: str, year: int | None = None, force: bool = False) -> list[st
     if existing and not force:
         raise StarterExists(f"`{existing[0]}` đã có: thêm --force để ghi đè, hoặc chọn thư mục khác")
     for sub, name in FILES.items():
-        text = resources.files("kehoach").joinpath(f"data/starter/{name}").read_text(encoding="utf-8")
+        with open(data_path(os.path.join("starter", name)), encoding="utf-8") as f:
+            text = f.read()
         with atomic_output(targets[sub]) as tmp:
             with open(tmp, "w", encoding="utf-8") as f:
                 f.write(Template(text).substitute(values))

@@ -8,6 +8,7 @@ the month has two digits for January and February only — `08/11/2021`,
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 
 def month_text(month: int) -> str:
@@ -25,11 +26,17 @@ def ngay_dai(d: dt.date) -> str:
     return f"ngày {d.day:02d} tháng {month_text(d.month)} năm {d.year}"
 
 
-def thu(d: dt.date) -> str:
-    """The weekday as documents print it: `Thứ Hai` ... `Chủ Nhật` (babel's Vietnamese locale)."""
+@lru_cache(maxsize=1)
+def _weekdays() -> tuple[str, ...]:
     from babel.dates import format_date
 
-    return format_date(d, "EEEE", locale="vi")
+    monday = dt.date(2024, 1, 1)
+    return tuple(format_date(monday + dt.timedelta(days=i), "EEEE", locale="vi") for i in range(7))
+
+
+def thu(d: dt.date) -> str:
+    """The weekday as documents print it: `Thứ Hai` ... `Chủ Nhật` (babel's Vietnamese locale)."""
+    return _weekdays()[d.weekday()]
 
 
 def so(amount) -> str:

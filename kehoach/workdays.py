@@ -12,7 +12,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from kehoach.fileio import data_path
 
 SATURDAY, SUNDAY = 5, 6
 
@@ -29,7 +29,7 @@ class DayStatus:
 
 @lru_cache(maxsize=1)
 def _table() -> dict:
-    with resources.files("kehoach").joinpath("data/holidays_vn.json").open(encoding="utf-8") as f:
+    with open(data_path("holidays_vn.json"), encoding="utf-8") as f:
         table = json.load(f)
     table["working_saturdays"] = set(table["working_saturdays"])
     return table

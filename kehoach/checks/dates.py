@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Iterator
+from weakref import WeakKeyDictionary
 
 from kehoach import prose_dates
 from kehoach.checks.registry import ERROR, INFO, WARNING, check
-from kehoach.spec.model import Phase, Plan, Schedule, Section, Text, Window, iter_texts
+from kehoach.spec.model import Phase, Plan, Schedule, ScheduleAppendix, Section, Text, Window, iter_texts
 from kehoach.vnformat import khoang, ngay
 
 
@@ -98,17 +99,24 @@ def window_other_year(spec):
                 break
 
 
-def _prose(spec) -> Iterator[tuple[Text, prose_dates.Found, int | None]]:
-    """Every date found in the spec's text, with the year a date without one takes."""
-    if isinstance(spec, Plan):
-        texts = iter_texts([spec.bases, spec.intro, spec.sections, spec.closing, spec.footnotes, spec.appendices])
-        year = spec.year
-    else:
-        texts = iter_texts([spec.title, spec.subtitle, spec.intro, spec.rows])
-        year = spec.window.start.value.year if spec.window else None
-    for text in texts:
-        for found in prose_dates.find(text.value):
-            yield text, found, year
+_PROSE: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def _prose(spec) -> list[tuple[Text, prose_dates.Found, int | None]]:
+    """Every date found in the spec's text, with the year a date without one takes; found once per
+    spec, for the three rules that read them. Schedule rows are places and people, not prose."""
+    if spec not in _PROSE:
+        if isinstance(spec, Plan):
+            parts = [spec.bases, spec.intro, spec.sections, spec.closing, spec.footnotes]
+            for appendix in spec.appendices:
+                parts += [appendix.schedule.title, appendix.schedule.subtitle, appendix.schedule.intro] if (
+                    isinstance(appendix, ScheduleAppendix) and appendix.schedule) else [appendix]
+            year = spec.year
+        else:
+            parts = [spec.title, spec.subtitle, spec.intro]
+            year = spec.window.start.value.year if spec.window else None
+        _PROSE[spec] = [(text, found, year) for text in iter_texts(parts) for found in prose_dates.find(text.value)]
+    return _PROSE[spec]
 
 
 @check("KH-D006", ERROR)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from kehoach.fileio import data_path
 
 from kehoach.refs.extract import Reference, resolve_symbol
 
@@ -27,7 +27,7 @@ class Entry:
 def load_data(name: str):
     import yaml
 
-    with resources.files("kehoach").joinpath(f"data/{name}").open(encoding="utf-8") as f:
+    with open(data_path(name), encoding="utf-8") as f:
         return yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 

@@ -11,21 +11,28 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
-from xml.sax.saxutils import escape
 
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_ENTITIES = {'"': "&quot;"}
+# Characters XML 1.0 forbids are dropped; the five with a meaning in XML are escaped; one pass.
+_ILLEGAL = [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF]
+_CLEAN = str.maketrans({c: None for c in _ILLEGAL})
+_ESCAPE = str.maketrans({**{c: None for c in _ILLEGAL}, "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+
+
+def _nfc(text: str) -> str:
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def clean(text: str) -> str:
-    return unicodedata.normalize("NFC", _ILLEGAL.sub("", text))
+    return _nfc(text.translate(_CLEAN))
 
 
 def esc(text: str) -> str:
-    return escape(clean(text), _ENTITIES)
+    return _nfc(text.translate(_ESCAPE))
 
 
 def run(text: str, *, bold: bool | None = None, italic: bool | None = None, size: int | None = None) -> str:
+    if bold is None and italic is None and size is None and "\n" not in text:
+        return f'<w:r><w:t xml:space="preserve">{esc(text)}</w:t></w:r>' if text else "<w:r/>"
     props = ""
     if bold is not None:
         props += "<w:b/><w:bCs/>" if bold else '<w:b w:val="0"/><w:bCs w:val="0"/>'
@@ -83,6 +90,8 @@ _INLINE = re.compile(r"\*\*(?P<b>.+?)\*\*|\*(?P<i>[^*\s][^*]*?)\*|\[\^(?P<note>[
 
 def inline(text: str, footnote: Callable[[str], int] | None = None, *, bold: bool | None = None, italic: bool | None = None) -> str:
     """Runs for a text value, its markup turned into bold, italic and footnote references."""
+    if "*" not in text and "[^" not in text:
+        return run(text, bold=bold, italic=italic)
     out: list[str] = []
     position = 0
     for match in _INLINE.finditer(text):

@@ -10,9 +10,8 @@ import re
 import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from kehoach.fileio import atomic_output
+from kehoach.fileio import atomic_output, data_path
 from kehoach.render.ooxml import esc
 
 DOCUMENT = "word/document.xml"
@@ -37,7 +36,7 @@ class TemplateError(Exception):
 
 
 def default_template() -> str:
-    return str(resources.files("kehoach").joinpath("data/kehoach.docx"))
+    return data_path("kehoach.docx")
 
 
 @dataclass(frozen=True)
@@ -77,8 +76,8 @@ def load_template(path: str | None = None) -> Template:
     if DOCUMENT not in names:
         raise TemplateError(f"`{path}` không có word/document.xml: đây không phải tệp Word (.docx)")
     if path == default_template():
-        shipped = resources.files("kehoach").joinpath("data/kehoach.skeleton.xml").read_text(encoding="utf-8")
-        return Template(path, parts, shipped)
+        with open(data_path("kehoach.skeleton.xml"), encoding="utf-8") as f:
+            return Template(path, parts, f.read())
     document = dict(parts)[DOCUMENT].decode("utf-8")
     return Template(path, parts, skeleton.cached(document))
 

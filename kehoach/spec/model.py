@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Iterator, Union
+from typing import Union
 
 from kehoach.diagnostics import Pos
 
@@ -234,16 +234,34 @@ class Plan:
 Spec = Union[Plan, Schedule]
 
 
-def iter_texts(obj) -> Iterator[Text]:
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(kind: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else ()
+        _FIELD_NAMES[kind] = names
+    return names
+
+
+def iter_texts(obj) -> list[Text]:
     """Every Text in a model object, in document order (schedules included)."""
-    if isinstance(obj, Text):
-        yield obj
-    elif isinstance(obj, (list, tuple)):
+    found: list[Text] = []
+    _collect(obj, found)
+    return found
+
+
+def _collect(obj, found: list[Text]) -> None:
+    kind = type(obj)
+    if kind is Text:
+        found.append(obj)
+    elif kind is list or kind is tuple:
         for item in obj:
-            yield from iter_texts(item)
-    elif isinstance(obj, dict):
+            _collect(item, found)
+    elif kind is dict:
         for item in obj.values():
-            yield from iter_texts(item)
-    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        for f in dataclasses.fields(obj):
-            yield from iter_texts(getattr(obj, f.name))
+            _collect(item, found)
+    else:
+        for name in _field_names(kind):
+            _collect(getattr(obj, name), found)

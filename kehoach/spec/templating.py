@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from functools import lru_cache
 
 from kehoach import vnformat
@@ -68,16 +69,61 @@ def _environment():
     return env
 
 
+# What nearly every plan writes: `{{ year }}`, `{{ year + 1 }}`, `{{ window | capitalize }}`,
+# `{{ window.from | ngay }}`. Evaluated directly, exactly as Jinja would, so that checking a plan
+# does not pay for importing Jinja; anything else (and every error) goes to the sandbox.
+_SIMPLE = re.compile(
+    r"\{\{\s*(?P<name>[a-z_]+)(?:\.(?P<attr>from|to))?\s*(?:(?P<op>[+-])\s*(?P<n>\d{1,4}))?"
+    r"\s*(?:\|\s*(?P<filter>[a-z_]+))?\s*\}\}"
+)
+_PLAIN_FILTERS = {"capitalize": str.capitalize, "upper": str.upper, "lower": str.lower}
+
+
+def _direct(source: str, variables: dict) -> str | None:
+    """The value of a text whose expressions are all simple; None when Jinja must decide."""
+    if "{%" in source or "{#" in source or source.count("{{") != len(_SIMPLE.findall(source)):
+        return None
+    failed = False
+
+    def value(match: re.Match) -> str:
+        nonlocal failed
+        name, attr, op, n, filter_name = match.group("name", "attr", "op", "n", "filter")
+        item = variables.get(name)
+        if item is None or (attr and not isinstance(item, WindowValue)):
+            failed = True
+            return ""
+        if attr:
+            item = item[attr]
+        if op:
+            if type(item) is not int:
+                failed = True
+                return ""
+            item = item + int(n) if op == "+" else item - int(n)
+        if filter_name in _PLAIN_FILTERS:
+            return _PLAIN_FILTERS[filter_name](str(item))
+        if filter_name:
+            if filter_name not in FILTERS or (filter_name != "so" and not isinstance(item, dt.date)):
+                failed = True
+                return ""
+            return FILTERS[filter_name](item)
+        return str(item)
+
+    result = _SIMPLE.sub(value, source)
+    return None if failed else result
+
+
 def evaluate(texts, variables: dict) -> list[Diagnostic]:
     """Set `value` of every templated Text; a problem is a diagnostic at the value's start."""
     problems: list[Diagnostic] = []
-    templated = [t for t in texts if t.templated]
-    if not templated:
-        return problems
-    env = _environment()
-    for text in templated:
+    for text in texts:
+        if not text.templated:
+            continue
+        direct = _direct(text.source, variables)
+        if direct is not None:
+            text.value = nfc(direct)
+            continue
         try:
-            result = env.from_string(text.source).render(variables)
+            result = _environment().from_string(text.source).render(variables)
         except Exception as error:  # any failure of user code in the sandbox is the user's to fix
             problems.append(shape.TEMPLATE.at(text.pos, _explain(error, variables)))
             continue
