@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 import sys
 
 import click
@@ -28,6 +29,10 @@ def guarded(command):
     @click.option("--debug", is_flag=True, help="hiện chi tiết khi kehoach gặp lỗi nội bộ")
     @functools.wraps(command)
     def run(*args, debug: bool, **kwargs):
+        # A command is one short process whose objects (the YAML tree above all) live to its end and
+        # hold no cycles that matter: pausing the cyclic collector, which would otherwise traverse
+        # them again and again, halves the time on large schedules. Reference counting still frees.
+        gc.disable()
         try:
             return command(*args, **kwargs)
         except BrokenPipeError:

@@ -43,7 +43,7 @@ def _heading(label: str, title: str | None, subtitle: str | None, kem: str | Non
 
 
 def schedule_xml(schedule: Schedule, members, footnotes, *, label: str = "", kem: str | None = None,
-                 first_page: bool = False) -> str:
+                 first_page: bool = False) -> list:
     out = _heading(
         label,
         schedule.title.value if schedule.title else None,
@@ -55,17 +55,18 @@ def schedule_xml(schedule: Schedule, members, footnotes, *, label: str = "", kem
     for line in schedule.intro:
         out.append(ooxml.paragraph(ooxml.inline(line.value, footnotes), "KHNoiDung"))
     out.append(schedule_table(schedule, members, footnotes))
-    return "".join(out)
+    return out
 
 
-def appendices_xml(plan: Plan, footnotes) -> str:
+def appendices_xml(plan: Plan, footnotes) -> list:
+    """The appendices' XML as chunks (tables are produced lazily)."""
     out = []
     kem = kem_theo(plan)
     for index, appendix in enumerate(plan.appendices, start=1):
         label = appendix_label(plan, index, appendix.label)
         if isinstance(appendix, ScheduleAppendix):
             members = {**plan.members, **appendix.schedule.members}
-            out.append(schedule_xml(appendix.schedule, members, footnotes, label=label, kem=kem))
+            out += schedule_xml(appendix.schedule, members, footnotes, label=label, kem=kem)
         elif isinstance(appendix, TableAppendix):
             out += _heading(label, appendix.title.value, None, kem, footnotes)
             out.append(body_table(appendix.table, footnotes, column_numbers=appendix.column_numbers,
@@ -76,4 +77,4 @@ def appendices_xml(plan: Plan, footnotes) -> str:
                 out.append(ooxml.paragraph(ooxml.inline(note.value, footnotes), "KHGhiChu"))
             if appendix.signature is not None:
                 out.append(form_signature(appendix.signature))
-    return "".join(out)
+    return out

@@ -15,13 +15,13 @@ class BodyWriter:
     def __init__(self, plan: Plan, footnotes: ooxml.Footnotes):
         self.plan = plan
         self.footnotes = footnotes
-        self.out: list[str] = []
+        self.out: list = []  # XML strings, and tables as lazy chunks
 
     def text(self, text: Text | str, style: str = BODY, **runs) -> None:
         value = text.value if isinstance(text, Text) else text
         self.out.append(ooxml.paragraph(ooxml.inline(value, self.footnotes, **runs), style))
 
-    def write(self) -> str:
+    def write(self) -> list:
         plan = self.plan
         for base in plan.bases:
             self.text(base, "KHCanCu")
@@ -30,7 +30,7 @@ class BodyWriter:
         self.items(plan.sections, depth=0, style=self.style_at(0), parent="")
         for paragraph in plan.closing:
             self.text(paragraph)
-        return "".join(self.out)
+        return self.out
 
     def style_at(self, depth: int) -> str:
         styles = self.plan.numbering
@@ -77,5 +77,6 @@ class BodyWriter:
         self.text(f"{number} {when}: {phase.task.value}".lstrip())
 
 
-def body_xml(plan: Plan, footnotes: ooxml.Footnotes) -> str:
+def body_xml(plan: Plan, footnotes: ooxml.Footnotes) -> list:
+    """The body's XML as chunks (tables are produced lazily)."""
     return BodyWriter(plan, footnotes).write()

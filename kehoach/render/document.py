@@ -13,15 +13,8 @@ from kehoach.render.appendices import appendices_xml, schedule_xml
 from kehoach.render.body import body_xml
 from kehoach.render.context import dia_danh_ngay, so_ky_hieu, title, type_name
 from kehoach.render.signature import co_quan, noi_nhan, nguoi_ky
-from kehoach.render.skeleton import fill
+from kehoach.render.skeleton import Finished, fill
 from kehoach.spec.model import Plan, Schedule
-
-
-class Finished(str):
-    """Finished XML: put into the skeleton as it is (the `__html__` protocol Jinja's autoescape knows)."""
-
-    def __html__(self) -> str:
-        return str(self)
 
 
 def render_plan(plan: Plan, out_path: str, template: str | None = None) -> None:

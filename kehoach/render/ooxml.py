@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 # Characters XML 1.0 forbids are dropped; the five with a meaning in XML are escaped; one pass.
 _ILLEGAL = [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF]
@@ -114,32 +114,42 @@ def plain(text: str) -> str:
     return re.sub(r"\[\^[^\]\s]+\]", "", re.sub(r"\*\*(.+?)\*\*|\*([^*\s][^*]*?)\*", lambda m: m.group(1) or m.group(2), text))
 
 
-def table(columns: list[tuple[str, int]], rows: Iterable[list[str]], *, header_style: str = "KHBangTieuDe") -> str:
-    """A bordered table; the header row repeats on every page. `rows` hold each cell's paragraphs' XML."""
+Chunks = Iterable  # of str, or of nested Chunks: large parts are produced lazily, row by row
+
+
+def flatten(chunks) -> Iterator[str]:
+    """The strings of nested chunks, in order."""
+    if isinstance(chunks, str):
+        yield chunks
+        return
+    for chunk in chunks:
+        if isinstance(chunk, str):
+            yield chunk
+        else:
+            yield from flatten(chunk)
+
+
+def table(columns: list[tuple[str, int]], rows: Iterable[list[str]], *, header_style: str = "KHBangTieuDe") -> Iterator[str]:
+    """A bordered table, produced row by row; the header row repeats on every page.
+    `rows` hold each cell's paragraphs' XML."""
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for _, w in columns)
     borders = "".join(
         f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
         for side in ("top", "left", "bottom", "right", "insideH", "insideV")
     )
     total = sum(w for _, w in columns)
-    out = [
+    header = "".join(_cell(paragraph(inline(title), header_style), width) for title, width in columns)
+    yield (
         f'<w:tbl><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/><w:jc w:val="center"/>'
         f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
         '<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>'
-        f'</w:tblPr><w:tblGrid>{grid}</w:tblGrid>',
-        '<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>',
-    ]
-    for title, width in columns:
-        out.append(_cell(paragraph(inline(title), header_style), width))
-    out.append("</w:tr>")
+        f'</w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
+        f'<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>{header}</w:tr>'
+    )
     widths = [w for _, w in columns]
     for cells in rows:
-        out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
-        for content, width in zip(cells, widths):
-            out.append(_cell(content, width))
-        out.append("</w:tr>")
-    out.append("</w:tbl>")
-    return "".join(out)
+        yield "<w:tr><w:trPr><w:cantSplit/></w:trPr>" + "".join(_cell(c, w) for c, w in zip(cells, widths)) + "</w:tr>"
+    yield "</w:tbl>"
 
 
 def _cell(content: str, width: int) -> str:

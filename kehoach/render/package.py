@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kehoach.fileio import atomic_output, data_path
-from kehoach.render.ooxml import esc
+from kehoach.render.ooxml import esc, flatten
 
 DOCUMENT = "word/document.xml"
 FOOTNOTES = "word/footnotes.xml"
@@ -53,13 +53,13 @@ class Template:
         notes = self.part(FOOTNOTES) or ""
         return max((int(i) for i in re.findall(r'<w:footnote [^>]*w:id="(-?\d+)"', notes)), default=0) + 1
 
-    def body_only(self, content: str) -> str:
-        """The template's document with `content` as its whole body (its page setup kept)."""
+    def body_only(self, content) -> list:
+        """The template's document with `content` (chunks) as its whole body, its page setup kept."""
         document = self.part(DOCUMENT)
         found = _BODY.search(document)
         if not found:
             raise TemplateError(f"`{self.path}`: không tìm thấy phần thân văn bản (w:body) trong mẫu")
-        return document[: found.start(1)] + content + found.group(2) + document[found.end(2):]
+        return [document[: found.start(1)], content, found.group(2) + document[found.end(2):]]
 
 
 @lru_cache(maxsize=4)
@@ -82,30 +82,48 @@ def load_template(path: str | None = None) -> Template:
     return Template(path, parts, skeleton.cached(document))
 
 
-def write(template: Template, out_path: str, document: str, footnotes: list[str], title: str, author: str) -> None:
-    """Write the package beside `out_path` and rename it into place."""
+def write(template: Template, out_path: str, document, footnotes: list[str], title: str, author: str) -> None:
+    """Write the package beside `out_path` and rename it into place.
+
+    The document (chunks) is streamed into the zip: a large table never exists as one string.
+    Footnotes are met while it is written, so the footnotes part comes last; it is always present
+    (its separators at least), so the relationships and content types can be written first."""
     parts = dict(template.parts)
-    parts[DOCUMENT] = document.encode("utf-8")
-    if footnotes:
-        _add_footnotes(parts, "".join(footnotes))
+    existing_notes = parts.pop(FOOTNOTES, None)
+    if existing_notes is None:
+        _declare_footnotes(parts)
     if CORE in parts:
         parts[CORE] = _core(parts[CORE].decode("utf-8"), title, author).encode("utf-8")
     with atomic_output(out_path) as tmp:
         with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
             for name, data in parts.items():
-                z.writestr(name, data)
+                if name != DOCUMENT:
+                    z.writestr(name, data)
+            with z.open(DOCUMENT, "w") as stream:
+                batch: list[str] = []
+                size = 0
+                for chunk in flatten(document):
+                    batch.append(chunk)
+                    size += len(chunk)
+                    if size > 1 << 16:
+                        stream.write("".join(batch).encode("utf-8"))
+                        batch, size = [], 0
+                stream.write("".join(batch).encode("utf-8"))
+            z.writestr(FOOTNOTES, _footnotes_part(existing_notes, "".join(footnotes)))
 
 
-def _add_footnotes(parts: dict[str, bytes], ours: str) -> None:
-    existing = parts.get(FOOTNOTES)
-    if existing is not None:
-        text = existing.decode("utf-8")
-        end = text.rfind("</w:footnotes>")
-        parts[FOOTNOTES] = (text[:end] + ours + text[end:]).encode("utf-8")
-        return
-    parts[FOOTNOTES] = (
-        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes {_W}>{_SEPARATORS}{ours}</w:footnotes>'
-    ).encode("utf-8")
+def _footnotes_part(existing: bytes | None, ours: str) -> bytes:
+    if existing is None:
+        return (
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes {_W}>{_SEPARATORS}{ours}</w:footnotes>'
+        ).encode("utf-8")
+    text = existing.decode("utf-8")
+    end = text.rfind("</w:footnotes>")
+    return (text[:end] + ours + text[end:]).encode("utf-8")
+
+
+def _declare_footnotes(parts: dict[str, bytes]) -> None:
+    """Relate the footnotes part to the document and give it its content type."""
     rels = parts[RELS].decode("utf-8")
     taken = set(re.findall(r'Id="([^"]+)"', rels))
     rid = next(f"rIdFootnotes{i}" for i in range(1, 100) if f"rIdFootnotes{i}" not in taken)

@@ -15,8 +15,9 @@ import hashlib
 import os
 import re
 from functools import lru_cache
+from typing import Iterator
 
-from kehoach.render.ooxml import esc
+from kehoach.render.ooxml import esc, flatten
 
 _SIMPLE = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 
@@ -56,15 +57,31 @@ def cached(document_xml: str) -> str:
     return skeleton
 
 
-def fill(skeleton: str, context: dict) -> str:
-    """The skeleton with its placeholders filled: text escaped, finished XML (`Markup`) as it is."""
-    if "{%" not in skeleton and "{#" not in skeleton and skeleton.count("{{") == len(_SIMPLE.findall(skeleton)):
-        def value(match: re.Match) -> str:
-            item = context[match.group(1)]
-            return str(item) if hasattr(item, "__html__") else esc(str(item))
+class Finished:
+    """Finished XML, as a string or lazily produced chunks: put into the skeleton as it is."""
 
-        return _SIMPLE.sub(value, skeleton)
-    return _jinja(skeleton, context)
+    def __init__(self, chunks):
+        self.chunks = chunks
+
+    def __html__(self) -> str:  # Jinja's autoescape leaves such values alone
+        return "".join(flatten(self.chunks))
+
+
+def fill(skeleton: str, context: dict) -> Iterator[str]:
+    """The skeleton with its placeholders filled, as chunks: text escaped, finished XML as it is."""
+    if "{%" in skeleton or "{#" in skeleton or skeleton.count("{{") != len(_SIMPLE.findall(skeleton)):
+        yield _jinja(skeleton, context)
+        return
+    position = 0
+    for match in _SIMPLE.finditer(skeleton):
+        yield skeleton[position : match.start()]
+        item = context[match.group(1)]
+        if isinstance(item, Finished):
+            yield from flatten(item.chunks)
+        else:
+            yield esc(str(item))
+        position = match.end()
+    yield skeleton[position:]
 
 
 def _jinja(skeleton: str, context: dict) -> str:

@@ -23,7 +23,7 @@ def is_number_column(title: str) -> bool:
     return title.strip().lower() in _NUMBER_COLUMNS
 
 
-def body_table(table: Table, footnotes, *, column_numbers: bool = False, blank_rows: int = 0) -> str:
+def body_table(table: Table, footnotes, *, column_numbers: bool = False, blank_rows: int = 0):
     """A generic table. An STT/TT first column is numbered when the rows leave its cells out.
     A blank form adds a row of column numbers under the header and empty numbered rows."""
     titles = [c.value for c in table.columns]
@@ -59,15 +59,17 @@ def when(row) -> str:
     return text if row.session == "cả ngày" else f"{text}\n(buổi {row.session})"
 
 
-def schedule_table(schedule: Schedule, members: dict[str, Text], footnotes) -> str:
-    rows = []
-    for i, row in enumerate(schedule.rows, start=1):
-        names = [members[m.entry.value].value if m.is_id and m.entry.value in members else m.entry.value for m in row.members]
-        who = "".join(ooxml.paragraph(ooxml.inline(f"{k}. {name}", footnotes), "KHBang") for k, name in enumerate(names, start=1))
-        rows.append([
-            ooxml.paragraph(ooxml.run(str(i)), "KHBangSo"),
-            _cell(when(row), footnotes, "KHBangSo"),
-            _cell(row.place.value, footnotes),
-            who,
-        ])
-    return ooxml.table(SCHEDULE_COLUMNS, rows)
+def schedule_table(schedule: Schedule, members: dict[str, Text], footnotes):
+    """The schedule's table, one row at a time."""
+    return ooxml.table(SCHEDULE_COLUMNS, (_schedule_row(i, row, members, footnotes) for i, row in enumerate(schedule.rows, start=1)))
+
+
+def _schedule_row(i: int, row, members: dict[str, Text], footnotes) -> list[str]:
+    names = [members[m.entry.value].value if m.is_id and m.entry.value in members else m.entry.value for m in row.members]
+    who = "".join(ooxml.paragraph(ooxml.inline(f"{k}. {name}", footnotes), "KHBang") for k, name in enumerate(names, start=1))
+    return [
+        ooxml.paragraph(ooxml.run(str(i)), "KHBangSo"),
+        _cell(when(row), footnotes, "KHBangSo"),
+        _cell(row.place.value, footnotes),
+        who,
+    ]

@@ -18,9 +18,33 @@ from kehoach.checks import shape
 from kehoach.diagnostics import Diagnostic, Pos
 
 try:  # libyaml's C composer is several times faster on large schedules.
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _Base
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader
+    from yaml import SafeLoader as _Base
+
+_STR, _NULL, _SEQ, _MAP = (f"tag:yaml.org,2002:{t}" for t in ("str", "null", "seq", "map"))
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+
+
+class _Loader(_Base):
+    """Tags for what we read, and nothing more.
+
+    The loader never constructs, and every value is read from its text (dates, numbers, booleans),
+    so guessing ints, floats and timestamps for each plain scalar — in Python, even under the C
+    composer — is work thrown away. Empty values and merge keys keep their tags; explicit tags
+    (`!!python/object`) never come here and are refused by `_unsafe_constructs`.
+    """
+
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                if value in _NULLS:
+                    return _NULL
+                if value == "<<":
+                    return _MERGE_TAG
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
 
 MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 40
@@ -29,7 +53,6 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:" + t
     for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 }
-_MERGE_TAG = "tag:yaml.org,2002:merge"
 
 # libyaml's messages, said again in Vietnamese with what to do.
 _SYNTAX_HINTS = [
