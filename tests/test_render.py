@@ -375,3 +375,32 @@ def test_blank_form_appendix(specs, tmp_path):
     assert texts[texts.index("Ghi chú:") + 1] == "Cột 3: ghi rõ chức vụ"
     assert [c.text for c in doc.tables[3].rows[0].cells] == ["Người lập", "TM. ỦY BAN NHÂN DÂN"]
     assert doc.paragraphs[texts.index("Phụ lục")].paragraph_format.page_break_before
+
+
+def test_pdf_of_several_documents_is_one_libreoffice_run(tmp_path, monkeypatch):
+    from kehoach.render import pdf
+
+    calls = []
+
+    def fake_run(command, **kwargs):
+        calls.append(command)
+        out = command[command.index("--outdir") + 1]
+        os.makedirs(out, exist_ok=True)
+        for docx in command[command.index(out) + 1 :]:
+            from pypdf import PdfWriter
+
+            writer = PdfWriter()
+            writer.add_blank_page(595, 842)
+            with open(os.path.join(out, Path(docx).stem + ".pdf"), "wb") as f:
+                writer.write(f)
+
+        class Done:
+            stderr = ""
+
+        return Done()
+
+    monkeypatch.setattr(pdf, "soffice", lambda: "soffice")
+    monkeypatch.setattr(pdf.subprocess, "run", fake_run)
+    jobs = [pdf.PdfJob(str(tmp_path / f"{name}.docx"), name, "UBND") for name in ("a", "b", "c")]
+    pdf.convert(jobs)
+    assert len(calls) == 1 and sorted(os.listdir(tmp_path)) == ["a.pdf", "b.pdf", "c.pdf"]
