@@ -20,7 +20,7 @@ from kehoach import prose_dates
 from kehoach.diagnostics import Diagnostic, Pos
 from kehoach.fileio import atomic_output
 from kehoach.spec.load import load, schedule_path
-from kehoach.spec.model import Plan, Schedule, ScheduleAppendix, iter_texts
+from kehoach.spec.model import Plan, ScheduleAppendix, iter_texts
 from kehoach.spec.yaml_source import read
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -146,9 +146,8 @@ def _sequence(pair) -> list[yaml.Node]:
 
 def _reference_date(spec) -> dt.date:
     """The date the shift is measured on: the window's start, else the first date the spec holds."""
-    window = spec.window if isinstance(spec, (Plan, Schedule)) else None
-    if window is not None:
-        return window.start.value
+    if spec.window is not None:
+        return spec.window.start.value
     schedules = spec.schedules if isinstance(spec, Plan) else [spec]
     for schedule in schedules:
         if schedule.window:

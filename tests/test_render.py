@@ -404,3 +404,21 @@ def test_pdf_of_several_documents_is_one_libreoffice_run(tmp_path, monkeypatch):
     jobs = [pdf.PdfJob(str(tmp_path / f"{name}.docx"), name, "UBND") for name in ("a", "b", "c")]
     pdf.convert(jobs)
     assert len(calls) == 1 and sorted(os.listdir(tmp_path)) == ["a.pdf", "b.pdf", "c.pdf"]
+
+
+def test_timeline_numbers_continue_after_numbered_children(specs, tmp_path):
+    text = MINIMAL_PLAN.replace("recipients:", """  - title: TỔ CHỨC THỰC HIỆN
+    body:
+      - title: Tiến độ
+        body:
+          - {title: Chuẩn bị, text: Họp triển khai.}
+        timeline:
+          - {from: 2023-10-01, to: 2023-10-20, task: Rà soát.}
+          - {on: 2023-10-25, task: Báo cáo./.}
+recipients:""")
+    out = tmp_path / "x.docx"
+    assert render(specs.write("plan.yaml", text), "-o", str(out)).exit_code == 0
+    texts = [p.text for p in Document(str(out)).paragraphs]
+    assert "1.1. Chuẩn bị: Họp triển khai." in texts
+    assert "1.2. Từ ngày 01/10/2023 đến ngày 20/10/2023: Rà soát." in texts
+    assert "1.3. Ngày 25/10/2023: Báo cáo./." in texts

@@ -44,7 +44,7 @@ def base_punctuation(plan):
         if i < last and end != ";":
             yield base.pos, f"căn cứ nên kết thúc bằng `;` (đang là `{end}`): thêm `;` ở cuối dòng"
         elif i == last and end not in (".", ",", ";"):
-            yield base.pos, f"căn cứ cuối cùng nên kết thúc bằng `.` (hoặc `,` khi câu mở đầu nối tiếp): thêm dấu ở cuối dòng"
+            yield base.pos, "căn cứ cuối cùng nên kết thúc bằng `.` (hoặc `,` khi câu mở đầu nối tiếp): thêm dấu ở cuối dòng"
         elif i == last and end == ";":
             yield base.pos, "căn cứ cuối cùng kết thúc bằng `.` (hoặc `,`), không phải `;`"
 

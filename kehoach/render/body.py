@@ -36,7 +36,8 @@ class BodyWriter:
         styles = self.plan.numbering
         return styles[depth] if depth < len(styles) else "alpha"
 
-    def items(self, items, depth: int, style: str, parent: str) -> None:
+    def items(self, items, depth: int, style: str, parent: str) -> int:
+        """Write the items; return how many were numbered (a timeline after them continues the count)."""
         n = 0
         for item in items:
             if isinstance(item, Text):
@@ -48,13 +49,12 @@ class BodyWriter:
             own = label(style, n, parent) if numbered else ""
             self.section(item, depth, style, own)
             children = item.numbering or self.style_at(depth + 1)
-            self.items(item.body, depth + 1, children, own or parent)
-            n_phase = 0
-            for phase in item.timeline:
-                n_phase += 1
-                self.phase(phase, label(children, n_phase, own or parent))
+            counted = self.items(item.body, depth + 1, children, own or parent)
+            for k, phase in enumerate(item.timeline, start=counted + 1):
+                self.phase(phase, label(children, k, own or parent))
             if item.table is not None:
                 self.out.append(body_table(item.table, self.footnotes))
+        return n
 
     def section(self, section: Section, depth: int, style: str, number: str) -> None:
         prefix = f"{number} " if number else ""
