@@ -17,6 +17,14 @@ def data_path(name: str) -> str:
     return os.path.join(DATA, name)
 
 
+def load_data(name: str):
+    """A YAML file the package ships (trusted, so loaded plainly, with libyaml where it is built in)."""
+    import yaml
+
+    with open(data_path(name), encoding="utf-8") as f:
+        return yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)

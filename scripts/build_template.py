@@ -13,7 +13,6 @@ docxtpl fills: `{{ ... }}` for text, `{{p ... }}` for whole paragraphs.
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 import zipfile
 
@@ -231,23 +230,23 @@ def build() -> Document:
 
 
 def main() -> int:
-    document = build()
-    first = TARGETS[0]
-    os.makedirs(os.path.dirname(first), exist_ok=True)
-    tmp = first + ".tmp"
-    document.save(tmp)
-    os.replace(tmp, first)
-    for other in TARGETS[1:]:
-        shutil.copyfile(first, other + ".tmp")
-        os.replace(other + ".tmp", other)
-    with zipfile.ZipFile(first) as z:
-        document = z.read("word/document.xml").decode("utf-8")
     sys.path.insert(0, os.path.join(HERE, ".."))
+    from kehoach.fileio import atomic_output
     from kehoach.render.skeleton import patch
 
-    with open(SKELETON + ".tmp", "w", encoding="utf-8") as f:
-        f.write(patch(document))
-    os.replace(SKELETON + ".tmp", SKELETON)
+    with atomic_output(TARGETS[0]) as tmp:
+        build().save(tmp)
+    with open(TARGETS[0], "rb") as f:
+        data = f.read()
+    for other in TARGETS[1:]:  # byte-for-byte the same file (a test checks it)
+        with atomic_output(other) as tmp:
+            with open(tmp, "wb") as f:
+                f.write(data)
+    with zipfile.ZipFile(TARGETS[0]) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    with atomic_output(SKELETON) as tmp:
+        with open(tmp, "w", encoding="utf-8") as f:
+            f.write(patch(xml))
     print("\n".join(os.path.normpath(t) for t in TARGETS + [SKELETON]))
     return 0
 

@@ -422,3 +422,18 @@ recipients:""")
     assert "1.1. Chuẩn bị: Họp triển khai." in texts
     assert "1.2. Từ ngày 01/10/2023 đến ngày 20/10/2023: Rà soát." in texts
     assert "1.3. Ngày 25/10/2023: Báo cáo./." in texts
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Trong tháng **9/2023** (*nếu có*)", "Trong tháng 9/2023 (nếu có)"),
+        ("thôn, xã[^1]; huyện[^ghi-chu]", "thôn, xã; huyện"),
+        ("**đậm *và nghiêng*[^2]**", "đậm và nghiêng"),
+        ("5 * 3 = 15 (*)", "5 * 3 = 15 (*)"),
+    ],
+)
+def test_plain_text_drops_markup_only(text, expected):
+    from kehoach.render.ooxml import plain
+
+    assert plain(text) == expected

@@ -6,10 +6,8 @@ has one home); the last few look at the loaded spec.
 
 from __future__ import annotations
 
-import re
-
 from kehoach.checks.registry import ERROR, RULES, WARNING, check, declare
-from kehoach.spec.model import Plan, Text, iter_texts
+from kehoach.spec.model import FOOTNOTE_MARKER, Plan, Text, iter_texts
 
 # The file could not be read at all: exit code 2.
 CANNOT_OPEN = declare("KH-F001", ERROR, "Không mở được tệp.", fatal=True)
@@ -47,9 +45,6 @@ def base_punctuation(plan):
             yield base.pos, "căn cứ cuối cùng nên kết thúc bằng `.` (hoặc `,` khi câu mở đầu nối tiếp): thêm dấu ở cuối dòng"
         elif i == last and end == ";":
             yield base.pos, "căn cứ cuối cùng kết thúc bằng `.` (hoặc `,`), không phải `;`"
-
-
-FOOTNOTE_MARKER = re.compile(r"\[\^([^\]\s]+)\]")
 
 
 @check("KH-S014", ERROR, applies_to=Plan)

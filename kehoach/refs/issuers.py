@@ -6,7 +6,7 @@ import difflib
 import re
 from functools import lru_cache
 
-from kehoach.refs.registry import load_data
+from kehoach.fileio import load_data
 
 # Words that stand before the authority's name without changing who it is.
 _TITLES = re.compile(r"^(?:bộ trưởng|thứ trưởng|chủ tịch|phó chủ tịch|giám đốc|thường trực)\s+(?=bộ|ủy ban|ubnd|sở|hội đồng)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
-from kehoach.fileio import data_path
+from kehoach.fileio import load_data
 
 from kehoach.refs.extract import Reference, resolve_symbol
 
@@ -22,13 +22,6 @@ class Entry:
     replaced_by: str | None = None
     replaced_from: dt.date | None = None
     amended_by: tuple[str, ...] = ()
-
-
-def load_data(name: str):
-    import yaml
-
-    with open(data_path(name), encoding="utf-8") as f:
-        return yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 @lru_cache(maxsize=1)

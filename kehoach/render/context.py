@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from kehoach.doctypes import TYPE_NAMES
-from kehoach.render.ooxml import plain
-from kehoach.spec.model import Plan
+from kehoach.render.ooxml import clean, plain
+from kehoach.spec.model import Plan, Schedule
 from kehoach.vnformat import month_text
 
 DRAFT_BLANK = "     "
@@ -45,6 +45,8 @@ def kem_theo(plan: Plan) -> str:
     return f"(Kèm theo {type_name(plan)} số {so_ky_hieu(plan)} {ngay_thang_nam(plan)} của {organ_mention(plan)})"
 
 
-def title(plan: Plan) -> str:
-    """The trích yếu as plain text (PDF metadata)."""
-    return plain(plan.subject.value)
+def metadata(spec: Plan | Schedule) -> tuple[str, str]:
+    """Title and author of the document and its PDF: a plan's trích yếu and organ, a schedule's title."""
+    if isinstance(spec, Plan):
+        return plain(spec.subject.value), clean(spec.organ.name.value)
+    return (plain(spec.title.value) if spec.title else "Lịch"), ""

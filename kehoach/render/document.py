@@ -11,7 +11,7 @@ from __future__ import annotations
 from kehoach.render import ooxml, package
 from kehoach.render.appendices import appendices_xml, schedule_xml
 from kehoach.render.body import body_xml
-from kehoach.render.context import dia_danh_ngay, so_ky_hieu, title, type_name
+from kehoach.render.context import dia_danh_ngay, metadata, so_ky_hieu, type_name
 from kehoach.render.signature import co_quan, noi_nhan, nguoi_ky
 from kehoach.render.skeleton import Finished, fill
 from kehoach.spec.model import Plan, Schedule
@@ -34,7 +34,7 @@ def render_plan(plan: Plan, out_path: str, template: str | None = None) -> None:
         "phu_luc": Finished(appendices_xml(plan, footnotes)),
     }
     document = fill(chosen.skeleton, context)
-    package.write(chosen, out_path, document, footnotes.bodies, title(plan), ooxml.clean(plan.organ.name.value))
+    package.write(chosen, out_path, document, footnotes.bodies, *metadata(plan))
 
 
 def render_schedule(schedule: Schedule, out_path: str, template: str | None = None) -> None:
@@ -42,5 +42,4 @@ def render_schedule(schedule: Schedule, out_path: str, template: str | None = No
     chosen = package.load_template(template)
     footnotes = ooxml.Footnotes({}, first_id=chosen.next_footnote_id)
     body = schedule_xml(schedule, schedule.members, footnotes, first_page=True)
-    heading = ooxml.plain(schedule.title.value) if schedule.title else "Lịch"
-    package.write(chosen, out_path, chosen.body_only(body), footnotes.bodies, heading, "")
+    package.write(chosen, out_path, chosen.body_only(body), footnotes.bodies, *metadata(schedule))

@@ -29,8 +29,7 @@ def output_path(spec_path: str, out: str | None, several: bool) -> str:
 
 def render_files(files: list[str], out: str | None, *, pdf: bool, template: str | None, ignore: tuple[str, ...]) -> Rendered:
     from kehoach.render import document, package, pdf as pdf_module
-    from kehoach.render.context import title
-    from kehoach.render.ooxml import clean, plain
+    from kehoach.render.context import metadata
 
     if pdf:
         pdf_module.soffice()  # fail before writing anything when LibreOffice is missing
@@ -50,10 +49,9 @@ def render_files(files: list[str], out: str | None, *, pdf: bool, template: str 
         target = output_path(path, out, several)
         if isinstance(spec, Plan):
             document.render_plan(spec, target, template)
-            jobs.append(pdf_module.PdfJob(target, title(spec), clean(spec.organ.name.value)))
         else:
             document.render_schedule(spec, target, template)
-            jobs.append(pdf_module.PdfJob(target, plain(spec.title.value) if spec.title else "Lịch", ""))
+        jobs.append(pdf_module.PdfJob(target, *metadata(spec)))
         result.written.append(target)
     if pdf:
         pdf_module.convert(jobs)

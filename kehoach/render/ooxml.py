@@ -12,6 +12,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
+from kehoach.spec.model import FOOTNOTE_MARKER
+
 # Characters XML 1.0 forbids are dropped; the five with a meaning in XML are escaped; one pass.
 _ILLEGAL = [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF]
 _CLEAN = str.maketrans({c: None for c in _ILLEGAL})
@@ -85,7 +87,7 @@ def rule(style: str, indent_twips: int, after_twips: int = 0) -> str:
 
 
 # `**bold**`, `*italic*` and footnote markers `[^key]` inside a text value.
-_INLINE = re.compile(r"\*\*(?P<b>.+?)\*\*|\*(?P<i>[^*\s][^*]*?)\*|\[\^(?P<note>[^\]\s]+)\]", re.S)
+_INLINE = re.compile(r"\*\*(?P<b>.+?)\*\*|\*(?P<i>[^*\s][^*]*?)\*|" + FOOTNOTE_MARKER.pattern, re.S)
 
 
 def inline(text: str, footnote: Callable[[str], int] | None = None, *, bold: bool | None = None, italic: bool | None = None) -> str:
@@ -111,7 +113,7 @@ def inline(text: str, footnote: Callable[[str], int] | None = None, *, bold: boo
 
 def plain(text: str) -> str:
     """The text a reader sees: markup removed (for headers, tests and PDF metadata)."""
-    return re.sub(r"\[\^[^\]\s]+\]", "", re.sub(r"\*\*(.+?)\*\*|\*([^*\s][^*]*?)\*", lambda m: m.group(1) or m.group(2), text))
+    return _INLINE.sub(lambda m: plain(m.group("b") or m.group("i") or ""), text)
 
 
 Chunks = Iterable  # of str, or of nested Chunks: large parts are produced lazily, row by row

@@ -7,10 +7,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Union
 
 from kehoach.diagnostics import Pos
+
+
+# A footnote marker in any text value: `[^key]` (keys compared as text).
+FOOTNOTE_MARKER = re.compile(r"\[\^(?P<note>[^\]\s]+)\]")
 
 
 @dataclass(eq=False, slots=True)
