@@ -34,11 +34,21 @@ class Diagnostic:
     message: str
     # True when the file could not be read at all (exit code 2, not 1).
     fatal: bool = False
+    # For a Word or Excel input, where a person finds the problem ("Phụ lục, bảng, dòng 8") and the
+    # paragraph's or cell's text; `pos.line` is then the paragraph's number in document order.
+    where: str = ""
+    excerpt: str = ""
 
     def sort_key(self) -> tuple:
         return (self.pos.file, self.pos.line, self.pos.column, self.code, self.message)
 
     def as_text(self) -> str:
+        if self.where:
+            quoted = f" «{self.excerpt}»" if self.excerpt else ""
+            return (
+                f"{self.pos.file}:¶{self.pos.line} ({self.where}): "
+                f"{self.severity.value} {self.code} {self.message}{quoted}"
+            )
         return f"{self.pos}: {self.severity.value} {self.code} {self.message}"
 
     def as_json(self) -> dict:
@@ -49,7 +59,7 @@ class Diagnostic:
             "severity": self.severity.value,
             "code": self.code,
             "message": self.message,
-        }
+        } | ({"excerpt": self.excerpt, "where": self.where} if self.where else {})
 
 
 def ordered(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
