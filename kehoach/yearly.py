@@ -220,7 +220,7 @@ def _write(path: str, text: str) -> None:
 
 def _to_review(spec, new_year: int) -> list[Review]:
     """Literal dates and years left in the prose: never rewritten silently, listed for a person to decide."""
-    from kehoach.checks.references import references
+    from kehoach.refs.in_spec import references
 
     cited: dict[int, list[tuple[int, int]]] = {}
     for text, ref in references(spec):

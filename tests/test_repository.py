@@ -26,7 +26,7 @@ def test_ci_runs_the_readmes_test_command():
 
 
 def test_every_rule_is_exercised_by_a_test():
-    from kehoach.checks.registry import RULES
+    from kehoach.rules import RULES
 
     tests = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests").glob("test_*.py"))
     assert [code for code in sorted(RULES) if code not in tests] == []

@@ -7,7 +7,7 @@ from typing import Iterator
 from weakref import WeakKeyDictionary
 
 from kehoach import prose_dates
-from kehoach.checks.registry import ERROR, INFO, WARNING, check
+from kehoach.rules import ERROR, INFO, WARNING, check
 from kehoach.spec.model import Phase, Plan, Schedule, ScheduleAppendix, Section, Text, Window, iter_texts
 from kehoach.vnformat import khoang, ngay
 

@@ -4,31 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Iterator
-from weakref import WeakKeyDictionary
 
-from kehoach.checks.registry import ERROR, INFO, WARNING, check
+from kehoach.rules import ERROR, INFO, WARNING, check
 from kehoach.refs import issuers, registry
-from kehoach.refs.extract import KINDS, Reference, find
-from kehoach.spec.model import Plan, Text, iter_texts
+from kehoach.refs.extract import KINDS, Reference
+from kehoach.refs.in_spec import references
+from kehoach.spec.model import Plan, Text
 from kehoach.vnformat import ngay
-
-_FOUND: WeakKeyDictionary = WeakKeyDictionary()
 
 BLDTBXH_MERGED = dt.date(2025, 3, 1)
 TWO_LEVEL_GOVERNMENT = dt.date(2025, 7, 1)
-
-
-def references(spec) -> list[tuple[Text, Reference]]:
-    """Every reference in a plan's text (schedule rows are places and people, not citations)."""
-    if spec not in _FOUND:
-        found = []
-        if isinstance(spec, Plan):
-            texts = iter_texts([spec.subject, spec.bases, spec.intro, spec.sections, spec.closing,
-                                spec.footnotes, spec.appendices])
-            for text in texts:
-                found += [(text, r) for r in find(text.value)]
-        _FOUND[spec] = found
-    return _FOUND[spec]
 
 
 def _at(text: Text, offset: int | None):

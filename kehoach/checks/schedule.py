@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from kehoach import workdays
-from kehoach.checks.registry import ERROR, INFO, WARNING, check
+from kehoach.rules import ERROR, INFO, WARNING, check
 from kehoach.spec.model import Plan, Schedule, Text, Window
 from kehoach.vnformat import khoang, ngay, thu
 

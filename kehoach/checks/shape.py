@@ -1,36 +1,13 @@
 """Rules about the file and the spec's shape.
 
-Most are raised by the loader while it reads (declared here so that every code
-has one home); the last few look at the loaded spec.
+The codes the loader raises while it reads are declared in kehoach/rules.py; these look at the
+loaded spec.
 """
 
 from __future__ import annotations
 
-from kehoach.checks.registry import ERROR, RULES, WARNING, check, declare
+from kehoach.rules import ERROR, RULES, WARNING, check
 from kehoach.spec.model import FOOTNOTE_MARKER, Plan, Text, iter_texts
-
-# The file could not be read at all: exit code 2.
-CANNOT_OPEN = declare("KH-F001", ERROR, "Không mở được tệp.", fatal=True)
-NOT_TEXT = declare("KH-F002", ERROR, "Tệp không phải văn bản UTF-8.", fatal=True)
-YAML_SYNTAX = declare("KH-F003", ERROR, "YAML sai cú pháp.", fatal=True)
-TAB_INDENT = declare("KH-F004", ERROR, "Thụt lề bằng phím Tab.", fatal=True)
-TOO_LARGE = declare("KH-F005", ERROR, "Tệp quá lớn.", fatal=True)
-
-# The file is YAML but not a valid spec: exit code 1.
-NOT_A_SPEC = declare("KH-S001", ERROR, "Tệp rỗng hoặc không phải một kế hoạch hay lịch.")
-UNKNOWN_KEY = declare("KH-S002", ERROR, "Khóa không có trong định dạng.")
-MISSING_KEY = declare("KH-S003", ERROR, "Thiếu khóa bắt buộc.")
-WRONG_TYPE = declare("KH-S004", ERROR, "Giá trị sai kiểu.")
-UNQUOTED_TEXT = declare("KH-S005", ERROR, "Đoạn văn không đặt trong ngoặc kép bị YAML đọc thành danh sách hay cặp khóa.")
-BAD_DATE = declare("KH-S006", ERROR, "Ngày sai dạng hoặc không có thật.")
-DUPLICATE_KEY = declare("KH-S007", ERROR, "Một khóa viết hai lần.")
-ALIAS = declare("KH-S008", ERROR, "Neo, bí danh hoặc khóa gộp của YAML.")
-TOO_DEEP = declare("KH-S009", ERROR, "Lồng nhau quá sâu.")
-FORBIDDEN_TAG = declare("KH-S010", ERROR, "Thẻ YAML không được phép.")
-BAD_SCHEDULE_REF = declare("KH-S011", ERROR, "Tệp lịch được nêu không đọc được hoặc không phải lịch.")
-BAD_VALUE = declare("KH-S012", ERROR, "Giá trị không thuộc các giá trị cho phép.")
-TEMPLATE = declare("KH-T001", ERROR, "Biểu thức {{ ... }} trong văn bản không tính được.")
-
 
 @check("KH-S013", WARNING, applies_to=Plan)
 def base_punctuation(plan):

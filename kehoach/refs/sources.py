@@ -48,15 +48,15 @@ def _docx_text(path: str) -> str:
 
 
 def references_in(path: str) -> tuple[list[Located], list[Diagnostic]]:
-    from kehoach.checks import shape
+    from kehoach import rules
 
     lower = path.lower()
     if lower.endswith((".yaml", ".yml")):
         from kehoach.check import check_file
-        from kehoach.checks.references import references
+        from kehoach.refs.in_spec import references
 
         checked = check_file(path)
-        fatal = [d for d in checked.diagnostics if d.fatal or d.code == shape.NOT_A_SPEC.code]
+        fatal = [d for d in checked.diagnostics if d.fatal or d.code == rules.NOT_A_SPEC.code]
         if checked.spec is None:
             return [], fatal
         return [Located(text.pos_at(ref.offset), ref) for text, ref in references(checked.spec)], fatal
@@ -67,9 +67,9 @@ def references_in(path: str) -> tuple[list[Located], list[Diagnostic]]:
             with open(path, encoding="utf-8-sig") as f:
                 text = f.read()
     except FileNotFoundError:
-        return [], [shape.CANNOT_OPEN.at(Pos(path), "không có tệp này: kiểm tra lại đường dẫn và tên tệp")]
+        return [], [rules.CANNOT_OPEN.at(Pos(path), "không có tệp này: kiểm tra lại đường dẫn và tên tệp")]
     except UnicodeDecodeError:
-        return [], [shape.NOT_TEXT.at(Pos(path), "tệp không phải văn bản UTF-8: lưu lại với mã UTF-8, hoặc dùng tệp .docx")]
+        return [], [rules.NOT_TEXT.at(Pos(path), "tệp không phải văn bản UTF-8: lưu lại với mã UTF-8, hoặc dùng tệp .docx")]
     except Exception as error:  # a damaged or foreign .docx: python-docx/zipfile/lxml errors
-        return [], [shape.CANNOT_OPEN.at(Pos(path), f"không đọc được tệp Word ({type(error).__name__}): mở bằng Word và lưu lại dạng .docx")]
+        return [], [rules.CANNOT_OPEN.at(Pos(path), f"không đọc được tệp Word ({type(error).__name__}): mở bằng Word và lưu lại dạng .docx")]
     return _in_text(path, text), []

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from kehoach.checks import shape
+from kehoach import rules
 from kehoach.doctypes import TYPE_CODES
 from kehoach.diagnostics import Diagnostic, Pos
 from kehoach.spec import templating, yaml_source
@@ -87,11 +87,11 @@ def load(path: str) -> Loaded:
     reader = Reader(path, source.text)
     root = source.root
     if root is None:
-        reader.report(shape.NOT_A_SPEC, Pos(path), "tệp rỗng: một kế hoạch cần ít nhất `organ`, `place`, `subject`, `sections`, `recipients`, `archive`, `signer`")
+        reader.report(rules.NOT_A_SPEC, Pos(path), "tệp rỗng: một kế hoạch cần ít nhất `organ`, `place`, `subject`, `sections`, `recipients`, `archive`, `signer`")
         return Loaded(None, reader.diagnostics)
     if not isinstance(root, yaml.MappingNode):
         kind = "một danh sách" if isinstance(root, yaml.SequenceNode) else "một giá trị đơn"
-        reader.report(shape.NOT_A_SPEC, root, f"tệp là {kind}, không phải một kế hoạch hay lịch: tệp phải là các dòng `khóa: giá trị` như `subject: ...`")
+        reader.report(rules.NOT_A_SPEC, root, f"tệp là {kind}, không phải một kế hoạch hay lịch: tệp phải là các dòng `khóa: giá trị` như `subject: ...`")
         return Loaded(None, reader.diagnostics)
     if _is_schedule(root):
         schedule = _schedule(reader, root)
@@ -135,7 +135,7 @@ def _plan(reader: Reader, root: yaml.MappingNode) -> Plan:
     elif plan.date is not None:
         plan.year = plan.date.value.year
     elif "date" not in values:
-        reader.report(shape.MISSING_KEY, root, "bản dự thảo (không có `date`) cần `year`: thêm `year: <năm của kế hoạch>`")
+        reader.report(rules.MISSING_KEY, root, "bản dự thảo (không có `date`) cần `year`: thêm `year: <năm của kế hoạch>`")
     if (node := get("month")) is not None:
         plan.month = reader.integer(node, "month", 1, 12)
     if (node := get("subject")) is not None:
@@ -184,16 +184,16 @@ def _signer(reader: Reader, node: yaml.Node) -> Signer | None:
 
 def _keyed_texts(reader: Reader, node: yaml.Node, what: str, ids_only: bool) -> dict[str, Text]:
     if not isinstance(node, yaml.MappingNode):
-        reader.report(shape.WRONG_TYPE, node, f"`{what}` phải là các dòng `mã: nội dung`")
+        reader.report(rules.WRONG_TYPE, node, f"`{what}` phải là các dòng `mã: nội dung`")
         return {}
     result: dict[str, Text] = {}
     for key_node, value_node in node.value:
         key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else ""
         if key in result:
-            reader.report(shape.DUPLICATE_KEY, key_node, f"mã `{key}` đã có ở trên: mỗi mã chỉ khai báo một lần")
+            reader.report(rules.DUPLICATE_KEY, key_node, f"mã `{key}` đã có ở trên: mỗi mã chỉ khai báo một lần")
             continue
         if ids_only and not looks_like_id(key):
-            reader.report(shape.BAD_VALUE, key_node, f"mã thành phần `{key}` phải viết thường, không dấu, không cách (chữ, số, `_`), ví dụ `pho_truong_ban`")
+            reader.report(rules.BAD_VALUE, key_node, f"mã thành phần `{key}` phải viết thường, không dấu, không cách (chữ, số, `_`), ví dụ `pho_truong_ban`")
             continue
         if (text := reader.text(value_node, f"{what}.{key}")) is not None:
             result[key] = text
@@ -225,7 +225,7 @@ def _section(reader: Reader, node: yaml.MappingNode) -> Section | None:
         return None
     section = Section(pos=reader.pos(node))
     if not values.keys() & {"title", "text", "body", "timeline", "table"}:
-        reader.report(shape.MISSING_KEY, node, "mục cần `title` hoặc `text` (hoặc `body`, `timeline`, `table`)")
+        reader.report(rules.MISSING_KEY, node, "mục cần `title` hoặc `text` (hoặc `body`, `timeline`, `table`)")
     if (v := values.get("title")) is not None:
         section.title = reader.text(v, "title")
     if (v := values.get("text")) is not None:
@@ -250,12 +250,12 @@ def _phase(reader: Reader, node: yaml.Node) -> Phase | None:
     task = reader.text(values["task"], "task") if "task" in values else None
     if "on" in values:
         if "from" in values or "to" in values:
-            reader.report(shape.BAD_VALUE, node, "giai đoạn dùng `on` (một ngày) hoặc `from`/`to` (một khoảng), không dùng cả hai")
+            reader.report(rules.BAD_VALUE, node, "giai đoạn dùng `on` (một ngày) hoặc `from`/`to` (một khoảng), không dùng cả hai")
             return None
         day = reader.date(values["on"], "on")
         return Phase(day, day, task, reader.pos(node)) if day and task else None
     if "from" not in values or "to" not in values:
-        reader.report(shape.MISSING_KEY, node, "giai đoạn cần `from` và `to` (hoặc `on` cho một ngày)")
+        reader.report(rules.MISSING_KEY, node, "giai đoạn cần `from` và `to` (hoặc `on` cho một ngày)")
         return None
     start = reader.date(values["from"], "from")
     end = reader.date(values["to"], "to")
@@ -324,14 +324,14 @@ def _included_schedule(reader: Reader, path_text: Text) -> Schedule | None:
     path = schedule_path(reader.path, path_text.value)
     source = yaml_source.read(path)
     if source.diagnostics:
-        if any(d.code == shape.CANNOT_OPEN.code for d in source.diagnostics):
-            reader.report(shape.BAD_SCHEDULE_REF, path_text.pos, f"không mở được tệp lịch `{path}`: kiểm tra đường dẫn (tính từ thư mục của kế hoạch)")
+        if any(d.code == rules.CANNOT_OPEN.code for d in source.diagnostics):
+            reader.report(rules.BAD_SCHEDULE_REF, path_text.pos, f"không mở được tệp lịch `{path}`: kiểm tra đường dẫn (tính từ thư mục của kế hoạch)")
         else:
             reader.diagnostics.extend(source.diagnostics)
         return None
     root = source.root
     if not isinstance(root, yaml.MappingNode) or not _is_schedule(root):
-        reader.report(shape.BAD_SCHEDULE_REF, path_text.pos, f"`{path}` không phải một lịch (lịch có khóa `rows`): nêu đúng tệp lịch")
+        reader.report(rules.BAD_SCHEDULE_REF, path_text.pos, f"`{path}` không phải một lịch (lịch có khóa `rows`): nêu đúng tệp lịch")
         return None
     schedule_reader = Reader(path, source.text)
     schedule = _schedule(schedule_reader, root)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from kehoach.checks import shape
+from kehoach import rules
 from kehoach.diagnostics import Diagnostic, Pos
 from kehoach.spec.model import DateValue, Text, Window
 from kehoach.spec.yaml_source import node_pos
@@ -66,10 +66,10 @@ class Reader:
         for key_node, value_node in node.value:
             key = nfc(str(key_node.value)) if isinstance(key_node, yaml.ScalarNode) else None
             if key is None:
-                self.report(shape.WRONG_TYPE, key_node, "khóa phải là một chữ")
+                self.report(rules.WRONG_TYPE, key_node, "khóa phải là một chữ")
                 continue
             if key in values:
-                self.report(shape.DUPLICATE_KEY, key_node, f"khóa `{key}` đã có ở trên: giữ một, xóa cái còn lại")
+                self.report(rules.DUPLICATE_KEY, key_node, f"khóa `{key}` đã có ở trên: giữ một, xóa cái còn lại")
                 continue
             if key not in schema.keys:
                 self._unknown_key(key_node, key, value_node, schema)
@@ -77,14 +77,14 @@ class Reader:
             values[key] = value_node
         for key, required in schema.keys.items():
             if required and key not in values:
-                self.report(shape.MISSING_KEY, node, f"{schema.what} thiếu khóa `{key}`: thêm `{key}: ...`")
+                self.report(rules.MISSING_KEY, node, f"{schema.what} thiếu khóa `{key}`: thêm `{key}: ...`")
         return values
 
     def _unknown_key(self, key_node: yaml.Node, key: str, value_node: yaml.Node, schema: Schema) -> None:
         if _PROSE_KEY.search(key):
             line = self._source_line(key_node).strip()
             self.report(
-                shape.UNQUOTED_TEXT,
+                rules.UNQUOTED_TEXT,
                 key_node,
                 f"đoạn văn có `: ` nên YAML đọc thành một cặp khóa–giá trị: đặt cả dòng trong ngoặc kép, ví dụ {_quoted(line)}",
             )
@@ -92,7 +92,7 @@ class Reader:
         known = sorted(schema.keys)
         close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
         hint = f"có phải `{close[0]}`?" if close else "các khóa hợp lệ: " + ", ".join(f"`{k}`" for k in known)
-        self.report(shape.UNKNOWN_KEY, key_node, f"{schema.what} không có khóa `{key}`: {hint}")
+        self.report(rules.UNKNOWN_KEY, key_node, f"{schema.what} không có khóa `{key}`: {hint}")
 
     def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node] | None:
         if isinstance(node, yaml.SequenceNode):
@@ -105,14 +105,14 @@ class Reader:
     def text(self, node: yaml.Node, what: str) -> Text | None:
         if isinstance(node, yaml.ScalarNode):
             if node.tag == _NULL_TAG and node.value in ("", "~", "null", "Null", "NULL"):
-                self.report(shape.WRONG_TYPE, node, f"`{what}` để trống: điền nội dung")
+                self.report(rules.WRONG_TYPE, node, f"`{what}` để trống: điền nội dung")
                 return None
             raw = self.source[node.start_mark.index : node.end_mark.index]
             return Text(nfc(node.value), self.pos(node), raw=raw)
         if isinstance(node, (yaml.SequenceNode, yaml.MappingNode)) and self.looks_like_prose(node):
             line = self._source_line(node).strip()
             self.report(
-                shape.UNQUOTED_TEXT,
+                rules.UNQUOTED_TEXT,
                 node,
                 f"`{what}` là một đoạn văn nhưng YAML đọc thành "
                 f"{'danh sách' if isinstance(node, yaml.SequenceNode) else 'cặp khóa–giá trị'}: "
@@ -137,7 +137,7 @@ class Reader:
         number = int(value)
         if number < low or (high is not None and number > high):
             limit = f"từ {low} đến {high}" if high is not None else f"từ {low} trở lên"
-            self.report(shape.BAD_VALUE, node, f"`{what}` phải {limit} (đang là {number})")
+            self.report(rules.BAD_VALUE, node, f"`{what}` phải {limit} (đang là {number})")
             return None
         return number
 
@@ -151,15 +151,15 @@ class Reader:
             checked = _real_date(year, month, day)
             if isinstance(checked, dt.date):
                 return DateValue(checked, self.pos(node))
-            self.report(shape.BAD_DATE, node, f"`{what}`: {checked}")
+            self.report(rules.BAD_DATE, node, f"`{what}`: {checked}")
             return None
         if match := _VN_DATE.match(value):
             day, month, year = (int(g) for g in match.groups())
             checked = _real_date(year, month, day)
             fix = f": viết `{checked.isoformat()}`" if isinstance(checked, dt.date) else f" ({checked})"
-            self.report(shape.BAD_DATE, node, f"`{what}` viết ngày theo dạng YYYY-MM-DD (năm-tháng-ngày){fix}")
+            self.report(rules.BAD_DATE, node, f"`{what}` viết ngày theo dạng YYYY-MM-DD (năm-tháng-ngày){fix}")
             return None
-        self.report(shape.BAD_DATE, node, f"`{what}` không đọc được `{value}` là ngày: viết theo dạng YYYY-MM-DD, ví dụ 2021-11-08")
+        self.report(rules.BAD_DATE, node, f"`{what}` không đọc được `{value}` là ngày: viết theo dạng YYYY-MM-DD, ví dụ 2021-11-08")
         return None
 
     def window(self, node: yaml.Node, what: str = "window") -> Window | None:
@@ -181,7 +181,7 @@ class Reader:
         options = ", ".join(f"`{a}`" for a in allowed)
         close = difflib.get_close_matches(text.value, allowed, n=1, cutoff=0.6)
         hint = f"có phải `{close[0]}`?" if close else f"chọn một trong {options}"
-        self.report(shape.BAD_VALUE, node, f"`{what}` không nhận `{text.value}`: {hint}")
+        self.report(rules.BAD_VALUE, node, f"`{what}` không nhận `{text.value}`: {hint}")
         return None
 
     def boolean(self, node: yaml.Node, what: str) -> bool | None:
@@ -194,7 +194,7 @@ class Reader:
     # -- helpers -----------------------------------------------------------------------
 
     def _wrong_type(self, node: yaml.Node, message: str) -> None:
-        self.report(shape.WRONG_TYPE, node, message)
+        self.report(rules.WRONG_TYPE, node, message)
 
     def _source_line(self, node: yaml.Node) -> str:
         lines = self.source.splitlines()

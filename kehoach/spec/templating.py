@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from kehoach import vnformat
-from kehoach.checks import shape
+from kehoach import rules
 from kehoach.diagnostics import Diagnostic
 from kehoach.spec.reader import nfc
 
@@ -125,10 +125,10 @@ def evaluate(texts, variables: dict) -> list[Diagnostic]:
         try:
             result = _environment().from_string(text.source).render(variables)
         except Exception as error:  # any failure of user code in the sandbox is the user's to fix
-            problems.append(shape.TEMPLATE.at(text.pos, _explain(error, variables)))
+            problems.append(rules.TEMPLATE.at(text.pos, _explain(error, variables)))
             continue
         if len(result) > MAX_RESULT:
-            problems.append(shape.TEMPLATE.at(text.pos, "biểu thức cho ra văn bản quá dài"))
+            problems.append(rules.TEMPLATE.at(text.pos, "biểu thức cho ra văn bản quá dài"))
             continue
         text.value = nfc(result)
     return problems

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from kehoach.checks import shape
+from kehoach import rules
 from kehoach.diagnostics import Diagnostic, Pos
 
 try:  # libyaml's C composer is several times faster on large schedules.
@@ -95,7 +95,7 @@ def read(path: str) -> Source:
         return source
     except yaml.YAMLError as error:  # a reader error: a character YAML refuses
         source.diagnostics.append(
-            shape.NOT_TEXT.at(Pos(path), f"tệp có ký tự điều khiển không được phép ({error}): lưu lại tệp dưới dạng văn bản UTF-8")
+            rules.NOT_TEXT.at(Pos(path), f"tệp có ký tự điều khiển không được phép ({error}): lưu lại tệp dưới dạng văn bản UTF-8")
         )
         return source
     if source.root is not None:
@@ -112,28 +112,28 @@ def _read_text(path: str, sink: list[Diagnostic]) -> str | None:
     try:
         size = os.path.getsize(path)
         if size > MAX_BYTES:
-            sink.append(shape.TOO_LARGE.at(where, f"tệp nặng {size // 1024} KiB, quá giới hạn {MAX_BYTES // 1024 // 1024} MiB: tách lịch thành nhiều tệp"))
+            sink.append(rules.TOO_LARGE.at(where, f"tệp nặng {size // 1024} KiB, quá giới hạn {MAX_BYTES // 1024 // 1024} MiB: tách lịch thành nhiều tệp"))
             return None
         with open(path, "rb") as f:
             data = f.read()
     except FileNotFoundError:
-        sink.append(shape.CANNOT_OPEN.at(where, "không có tệp này: kiểm tra lại đường dẫn và tên tệp"))
+        sink.append(rules.CANNOT_OPEN.at(where, "không có tệp này: kiểm tra lại đường dẫn và tên tệp"))
         return None
     except IsADirectoryError:
-        sink.append(shape.CANNOT_OPEN.at(where, "đây là một thư mục, không phải tệp: nêu tên tệp .yaml trong thư mục"))
+        sink.append(rules.CANNOT_OPEN.at(where, "đây là một thư mục, không phải tệp: nêu tên tệp .yaml trong thư mục"))
         return None
     except OSError as error:
-        sink.append(shape.CANNOT_OPEN.at(where, f"không đọc được tệp ({error.strerror}): kiểm tra quyền đọc tệp"))
+        sink.append(rules.CANNOT_OPEN.at(where, f"không đọc được tệp ({error.strerror}): kiểm tra quyền đọc tệp"))
         return None
     if b"\x00" in data:
-        sink.append(shape.NOT_TEXT.at(where, "đây là tệp nhị phân, không phải văn bản YAML: nêu tệp .yaml của kế hoạch"))
+        sink.append(rules.NOT_TEXT.at(where, "đây là tệp nhị phân, không phải văn bản YAML: nêu tệp .yaml của kế hoạch"))
         return None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         sink.append(
-            shape.NOT_TEXT.at(
+            rules.NOT_TEXT.at(
                 Pos(path, line),
                 "tệp không phải mã UTF-8 (có thể lưu bằng mã TCVN3/VNI hoặc Windows-1258): "
                 "mở bằng trình soạn thảo và lưu lại với mã UTF-8",
@@ -150,14 +150,14 @@ def _syntax_diagnostic(path: str, text: str, error: yaml.MarkedYAMLError) -> Dia
     source_line = lines[line - 1] if 0 < line <= len(lines) else ""
     indent = source_line[: len(source_line) - len(source_line.lstrip(" \t"))]
     if "\t" in indent or (error.problem and "'\\t'" in error.problem):
-        return shape.TAB_INDENT.at(
+        return rules.TAB_INDENT.at(
             Pos(path, line, 1), "dòng này thụt lề bằng phím Tab: YAML chỉ chấp nhận dấu cách, hãy thay Tab bằng dấu cách"
         )
     problem = error.problem or str(error)
     for needle, hint in _SYNTAX_HINTS:
         if needle in problem:
-            return shape.YAML_SYNTAX.at(Pos(path, line, column), f"YAML sai cú pháp: {hint}")
-    return shape.YAML_SYNTAX.at(
+            return rules.YAML_SYNTAX.at(Pos(path, line, column), f"YAML sai cú pháp: {hint}")
+    return rules.YAML_SYNTAX.at(
         Pos(path, line, column), f"YAML sai cú pháp ({problem}): xem lại thụt lề, dấu `:` và ngoặc kép ở dòng này"
     )
 
@@ -174,22 +174,22 @@ def _unsafe_constructs(path: str, root: yaml.Node) -> list[Diagnostic]:
         node, depth = stack.pop()
         if id(node) in seen:
             problems.append(
-                shape.ALIAS.at(node_pos(path, node), "neo `&` và bí danh `*` không được dùng trong kế hoạch: viết đầy đủ giá trị ở từng chỗ")
+                rules.ALIAS.at(node_pos(path, node), "neo `&` và bí danh `*` không được dùng trong kế hoạch: viết đầy đủ giá trị ở từng chỗ")
             )
             continue
         seen.add(id(node))
         if node.tag not in _PLAIN_TAGS and node.tag != _MERGE_TAG:
             problems.append(
-                shape.FORBIDDEN_TAG.at(node_pos(path, node), f"thẻ `{node.tag.replace('tag:yaml.org,2002:', '!!')}` không được phép: xóa thẻ, chỉ viết giá trị")
+                rules.FORBIDDEN_TAG.at(node_pos(path, node), f"thẻ `{node.tag.replace('tag:yaml.org,2002:', '!!')}` không được phép: xóa thẻ, chỉ viết giá trị")
             )
             continue
         if depth > MAX_DEPTH:
-            problems.append(shape.TOO_DEEP.at(node_pos(path, node), f"lồng nhau quá {MAX_DEPTH} cấp: một kế hoạch không cần sâu như vậy"))
+            problems.append(rules.TOO_DEEP.at(node_pos(path, node), f"lồng nhau quá {MAX_DEPTH} cấp: một kế hoạch không cần sâu như vậy"))
             return problems
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
                 if key.tag == _MERGE_TAG:
-                    problems.append(shape.ALIAS.at(node_pos(path, key), "khóa gộp `<<` không được dùng: viết đầy đủ các khóa"))
+                    problems.append(rules.ALIAS.at(node_pos(path, key), "khóa gộp `<<` không được dùng: viết đầy đủ các khóa"))
                     continue
                 stack.append((value, depth + 1))
                 stack.append((key, depth + 1))

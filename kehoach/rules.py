@@ -1,5 +1,8 @@
 """The registry of rules: a stable code, a default severity and a one-line summary for each.
 
+The bottom of the package: it imports only diagnostics, so the loader, the checks and the importers
+can all name a rule.
+
 Two kinds of rule share it. Rules found while reading a file (shape, YAML) are
 *declared* and raised by the loader with `Rule.at`. Rules that look at a loaded
 spec are *checks*: functions that yield `(pos, message)` pairs, registered
@@ -61,3 +64,28 @@ def check(code: str, severity: Severity, applies_to: type | None = None) -> Call
         return _register(Rule(code, severity, summary, function=function, applies_to=applies_to))
 
     return wrap
+
+
+# -- rules raised while reading a file (by the loader and the importers) -----------------
+
+# The file could not be read at all: exit code 2.
+CANNOT_OPEN = declare("KH-F001", ERROR, "Không mở được tệp.", fatal=True)
+NOT_TEXT = declare("KH-F002", ERROR, "Tệp không phải văn bản UTF-8.", fatal=True)
+YAML_SYNTAX = declare("KH-F003", ERROR, "YAML sai cú pháp.", fatal=True)
+TAB_INDENT = declare("KH-F004", ERROR, "Thụt lề bằng phím Tab.", fatal=True)
+TOO_LARGE = declare("KH-F005", ERROR, "Tệp quá lớn.", fatal=True)
+
+# The file is YAML but not a valid spec: exit code 1.
+NOT_A_SPEC = declare("KH-S001", ERROR, "Tệp rỗng hoặc không phải một kế hoạch hay lịch.")
+UNKNOWN_KEY = declare("KH-S002", ERROR, "Khóa không có trong định dạng.")
+MISSING_KEY = declare("KH-S003", ERROR, "Thiếu khóa bắt buộc.")
+WRONG_TYPE = declare("KH-S004", ERROR, "Giá trị sai kiểu.")
+UNQUOTED_TEXT = declare("KH-S005", ERROR, "Đoạn văn không đặt trong ngoặc kép bị YAML đọc thành danh sách hay cặp khóa.")
+BAD_DATE = declare("KH-S006", ERROR, "Ngày sai dạng hoặc không có thật.")
+DUPLICATE_KEY = declare("KH-S007", ERROR, "Một khóa viết hai lần.")
+ALIAS = declare("KH-S008", ERROR, "Neo, bí danh hoặc khóa gộp của YAML.")
+TOO_DEEP = declare("KH-S009", ERROR, "Lồng nhau quá sâu.")
+FORBIDDEN_TAG = declare("KH-S010", ERROR, "Thẻ YAML không được phép.")
+BAD_SCHEDULE_REF = declare("KH-S011", ERROR, "Tệp lịch được nêu không đọc được hoặc không phải lịch.")
+BAD_VALUE = declare("KH-S012", ERROR, "Giá trị không thuộc các giá trị cho phép.")
+TEMPLATE = declare("KH-T001", ERROR, "Biểu thức {{ ... }} trong văn bản không tính được.")

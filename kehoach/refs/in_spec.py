@@ -1,0 +1,23 @@
+"""The references a spec cites, found once per spec (several rules and `kehoach new` ask for them)."""
+
+from __future__ import annotations
+
+from weakref import WeakKeyDictionary
+
+from kehoach.refs.extract import Reference, find
+from kehoach.spec.model import Plan, Text, iter_texts
+
+_FOUND: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def references(spec) -> list[tuple[Text, Reference]]:
+    """Every reference in a plan's text (schedule rows are places and people, not citations)."""
+    if spec not in _FOUND:
+        found = []
+        if isinstance(spec, Plan):
+            texts = iter_texts([spec.subject, spec.bases, spec.intro, spec.sections, spec.closing,
+                                spec.footnotes, spec.appendices])
+            for text in texts:
+                found += [(text, r) for r in find(text.value)]
+        _FOUND[spec] = found
+    return _FOUND[spec]
