@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from kehoach import workdays
 from kehoach.diagnostics import Diagnostic, Pos
 from kehoach.errors import NotReadable, UnsafePath, UserError
 from kehoach.outputs import Outputs
@@ -24,7 +25,7 @@ from kehoach.roll.calendar import OutOfRange
 from kehoach.roll.review import Review
 from kehoach.spec import yaml_source
 from kehoach.spec.yaml_source import node_pos
-from kehoach.vnformat import ngay
+from kehoach.vnformat import ngay, thu
 
 # The years a plan may have (as the loader reads `year`).
 YEARS = (1945, 2100)
@@ -210,9 +211,14 @@ def _move_bounds(files: list[_File], years: int, rolled: Rolled) -> dict[int, dt
         for spot in file.spots.dates:
             day = moved.get(id(spot))
             if day and spot.role != spots.ROW and day != calendar.same_day(spot.value, years):
-                note = f"ngày {ngay(calendar.same_day(spot.value, years))} là ngày nghỉ"
+                note = _day_off(calendar.same_day(spot.value, years))
                 file.tell(spot.node, rolled.adjusted, f"{ngay(spot.value)} → {ngay(day)}", note)
     return moved
+
+
+def _day_off(day: dt.date) -> str:
+    holiday = workdays.status(day).holiday
+    return f"ngày {ngay(day)} là " + (f"ngày nghỉ {holiday}" if holiday else thu(day))
 
 
 def _row_shift(plan: _File, schedules: dict[str, _File], bounds: dict[int, dt.date], years: int) -> int:

@@ -1,51 +1,7 @@
 """`kehoach new` and `kehoach init` check every file they will write before writing the first:
 no output is one of their inputs or another output, and a refusal leaves every file as it was."""
 
-from pathlib import Path
-
-from click.testing import CliRunner
-
-from kehoach.cli import main
-
-PLAN = """\
-organ: {name: ỦY BAN NHÂN DÂN XÃ A, code: UBND}
-place: A
-year: 2021
-subject: Kiểm tra năm {{ year }}
-window: {from: 2021-11-08, to: 2021-11-12}
-sections:
-  - title: NỘI DUNG
-    text: Kiểm tra.
-recipients: [Lưu]
-archive: VT
-signer: {lines: [CHỦ TỊCH], name: Nguyễn Văn A}
-appendices:
-"""
-
-
-def schedule(day="2021-11-08"):
-    return f"rows:\n  - {{date: {day}, place: Thôn 1, members: [Trưởng đoàn]}}\n"
-
-
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args])
-
-
-def project(tmp_path, *schedules, plan_name="2021-kh.yaml"):
-    """plans/<plan_name> including each schedule file (name → text) from schedules/."""
-    (tmp_path / "plans").mkdir()
-    (tmp_path / "schedules").mkdir(exist_ok=True)
-    text = PLAN
-    for name, body in schedules:
-        (tmp_path / "schedules" / name).write_text(body, encoding="utf-8")
-        text += f"  - schedule: ../schedules/{name}\n"
-    plan = tmp_path / "plans" / plan_name
-    plan.write_text(text, encoding="utf-8")
-    return plan
-
-
-def snapshot(folder: Path) -> dict[Path, bytes]:
-    return {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+from rolling import PLAN, project, run, schedule, snapshot
 
 
 def test_the_new_plan_cannot_overwrite_an_old_schedule_even_with_force(tmp_path):
@@ -117,7 +73,7 @@ def test_a_schedule_outside_the_plans_folder_is_refused(tmp_path):
     inner.mkdir(parents=True)
     for written in ("../../khac/2021-lich.yaml", str(outside / "2021-lich.yaml")):
         plan = inner / "2021-kh.yaml"
-        plan.write_text(PLAN + f"  - schedule: {written}\n", encoding="utf-8")
+        plan.write_text(PLAN + f"appendices:\n  - schedule: {written}\n", encoding="utf-8")
         before = snapshot(tmp_path)
         result = run("new", "--from", plan, "--year", 2022, "--force")
         assert result.exit_code == 2, result.output
