@@ -199,6 +199,7 @@ class TestInit:
             assert "#" in line, key
 
     def test_refuses_to_overwrite(self, tmp_path):
-        run("init", str(tmp_path))
-        assert run("init", str(tmp_path)).exit_code == 2
-        assert run("init", str(tmp_path), "--force").exit_code == 0
+        run("init", str(tmp_path), "--year", "2026")
+        result = run("init", str(tmp_path), "--year", "2026")
+        assert result.exit_code == 2 and "ke-hoach-mau.yaml` đã có: thêm --force để ghi đè" in result.output
+        assert run("init", str(tmp_path), "--year", "2026", "--force").exit_code == 0

@@ -74,7 +74,7 @@ def _unique(reviews) -> list[Review]:
 
 
 def _in_text(text: Text, scanned: str, cited: list[tuple[int, int]], new_year: int, lunar: str) -> list[Review]:
-    found: list[Review] = []
+    found: list[tuple[int, Review]] = []
     if any(c.isdigit() for c in scanned):
         dates = []
         for match in prose_dates.find(scanned):
@@ -89,7 +89,8 @@ def _in_text(text: Text, scanned: str, cited: list[tuple[int, int]], new_year: i
                 found.append(_review(text, scanned, match.span()))
     for match in canchi.NAME.finditer(scanned):
         found.append(_review(text, scanned, match.span(), f"năm {new_year} là năm {lunar}"))
-    return found
+    # In text order (a templated text's items share one position).
+    return [review for _, review in sorted(found, key=lambda f: f[0])]
 
 
 class _Spans:
@@ -110,5 +111,5 @@ class _Spans:
         return i >= 0 and offset < self.ends[i]
 
 
-def _review(text: Text, scanned: str, span: tuple[int, int], note: str = "") -> Review:
-    return Review(text.pos_at(span[0]), scanned[span[0] : span[1]], note)
+def _review(text: Text, scanned: str, span: tuple[int, int], note: str = "") -> tuple[int, Review]:
+    return span[0], Review(text.pos_at(span[0]), scanned[span[0] : span[1]], note)
