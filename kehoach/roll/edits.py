@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 from itertools import accumulate
 from dataclasses import dataclass
 
@@ -68,10 +69,12 @@ def remove_pair(text: str, key: yaml.Node, value: yaml.Node, replacement: str = 
 def new_positions(new_text: str, edits: list[Edit], offsets: list[int]) -> list[tuple[int, int]]:
     """Line and column (from 1, in characters) in the edited text of each old offset that no edit
     covers or that starts one."""
+    if not offsets:
+        return []
     ordered = sorted(edits, key=lambda e: e.start)
     starts = [e.start for e in ordered]
     shifts = list(accumulate((len(e.text) - (e.end - e.start) for e in ordered), initial=0))
-    line_starts = [0] + [i + 1 for i, c in enumerate(new_text) if c == "\n"]
+    line_starts = [0] + [m.end() for m in re.finditer("\n", new_text)]
     found = []
     for offset in offsets:
         moved = offset + shifts[bisect.bisect_left(starts, offset)]

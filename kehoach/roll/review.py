@@ -25,6 +25,7 @@ _LITERAL_YEAR = re.compile(
 )
 # Years a plan may speak of (as the loader reads `year`); other four-digit numbers are counts.
 _YEARS = range(1945, 2101)
+_DIGIT = re.compile(r"\d")
 _EXPRESSION = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 
 
@@ -75,7 +76,7 @@ def _unique(reviews) -> list[Review]:
 
 def _in_text(text: Text, scanned: str, cited: list[tuple[int, int]], new_year: int, lunar: str) -> list[Review]:
     found: list[tuple[int, Review]] = []
-    if any(c.isdigit() for c in scanned):
+    if _DIGIT.search(scanned):
         dates = []
         for match in prose_dates.find(scanned):
             end = match.end or match.start
