@@ -42,6 +42,7 @@ class Reader:
         self.path = path
         self.source = text
         self.diagnostics: list[Diagnostic] = []
+        self._lines: list[str] | None = None
 
     # -- positions and reporting -------------------------------------------------------
 
@@ -183,7 +184,9 @@ class Reader:
         self.report(rules.WRONG_TYPE, node, message)
 
     def _source_line(self, node: yaml.Node) -> str:
-        lines = self.source.splitlines()
+        if self._lines is None:  # split once: a file can have thousands of such problems
+            self._lines = self.source.splitlines()
+        lines = self._lines
         index = node.start_mark.line
         return lines[index] if index < len(lines) else ""
 
