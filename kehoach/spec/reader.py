@@ -23,6 +23,8 @@ from kehoach.spec.yaml_source import node_pos
 _PROSE_KEY = re.compile(r"[^\x00-\x7f]|\s|^[A-Z]")
 
 _NULL_TAG = "tag:yaml.org,2002:null"
+# The largest number a spec holds (a document's number, a count of rows): larger is a typing slip.
+MAX_INTEGER = 999_999
 
 
 @dataclass(frozen=True)
@@ -128,13 +130,17 @@ class Reader:
         return [text] if text else []
 
     def integer(self, node: yaml.Node, what: str, low: int = 1, high: int | None = None) -> int | None:
-        value = node.value if isinstance(node, yaml.ScalarNode) else None
-        if not isinstance(value, str) or not value.strip().isdigit():
+        value = node.value.strip() if isinstance(node, yaml.ScalarNode) else None
+        # ASCII digits only: `²` and other scripts' digits pass str.isdigit() but are not a number to write.
+        if not value or not value.isascii() or not value.isdigit():
             self._wrong_type(node, f"`{what}` phải là một số nguyên, ví dụ `{what}: {low}`")
             return None
+        limit = f"từ {low} đến {high}" if high is not None else f"từ {low} đến {MAX_INTEGER}"
+        if len(value) > len(str(MAX_INTEGER)):  # never convert thousands of digits
+            self.report(rules.BAD_VALUE, node, f"`{what}` phải {limit} (đang là một số {len(value)} chữ số)")
+            return None
         number = int(value)
-        if number < low or (high is not None and number > high):
-            limit = f"từ {low} đến {high}" if high is not None else f"từ {low} trở lên"
+        if number < low or number > (MAX_INTEGER if high is None else high):
             self.report(rules.BAD_VALUE, node, f"`{what}` phải {limit} (đang là {number})")
             return None
         return number
