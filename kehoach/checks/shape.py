@@ -57,6 +57,22 @@ def unknown_ignored_codes(spec):
             yield code.pos, f"không có quy tắc `{code.value}`: xem `kehoach rules` để biết các mã"
 
 
+def not_ignorable(code: str, where: str) -> str:
+    return (
+        f"`{where}` nêu `{code}` nhưng lỗi này không bỏ qua được: nó làm kế hoạch thiếu một phần "
+        "nên không dựng được văn bản; hãy sửa lỗi đó"
+    )
+
+
+@check("KH-S020", WARNING)
+def unignorable_codes(spec):
+    """`ignore` nêu một mã lỗi không bỏ qua được (lỗi làm kế hoạch thiếu một phần)."""
+    for code in spec.ignore:
+        rule = RULES.get(code.value)
+        if rule is not None and not rule.ignorable:
+            yield code.pos, not_ignorable(code.value, "ignore")
+
+
 def _last_paragraph(plan: Plan):
     """The last sentence of the body: the closing, else the deepest last text of the sections
     (a heading is never the closing sentence)."""

@@ -23,6 +23,8 @@ from kehoach.spec.yaml_source import node_pos
 _PROSE_KEY = re.compile(r"[^\x00-\x7f]|\s|^[A-Z]")
 
 _NULL_TAG = "tag:yaml.org,2002:null"
+# After a plain scalar: blanks, then `#` glued to a character — text that YAML read as a comment.
+_CUT_BY_COMMENT = re.compile(r"[ \t]+(?P<cut>#[^\s#][^\n]*)")
 # The largest number a spec holds (a document's number, a count of rows): larger is a typing slip.
 MAX_INTEGER = 999_999
 
@@ -108,6 +110,8 @@ class Reader:
                 self.report(rules.WRONG_TYPE, node, f"`{what}` để trống: điền nội dung")
                 return None
             raw = self.source[node.start_mark.index : node.end_mark.index]
+            if not node.style:  # plain: None from PyYAML, "" from libyaml
+                self._comment_after(node, what)
             return Text(nfc(node.value), self.pos(node), raw=raw)
         if isinstance(node, (yaml.SequenceNode, yaml.MappingNode)) and self.looks_like_prose(node):
             line = self._source_line(node).strip()
@@ -185,6 +189,24 @@ class Reader:
         return None
 
     # -- helpers -----------------------------------------------------------------------
+
+    def _comment_after(self, node: yaml.ScalarNode, what: str) -> None:
+        """Warn when YAML took the rest of a line of text for a comment: ` #` glued to what follows
+        (`Hộ #1`, `#TT`) is text, not a note (a note is written `# ...`)."""
+        match = _CUT_BY_COMMENT.match(self.source, node.end_mark.index)
+        if match is None:
+            return
+        cut = match.group("cut").rstrip()
+        column = node.end_mark.column + match.start("cut") - node.end_mark.index
+        whole = f"{node.value} {cut}".replace("\\", "\\\\").replace('"', '\\"')
+        if len(whole) > 60:
+            whole = whole[:57] + "..."
+        self.report(
+            rules.COMMENT_IN_TEXT,
+            Pos(self.path, node.end_mark.line + 1, column + 1),
+            f"`{what}`: YAML coi phần từ `{cut.split()[0][:20]}` đến hết dòng là ghi chú và bỏ khỏi văn bản: "
+            f'đặt cả giá trị trong ngoặc kép, ví dụ `"{whole}"`',
+        )
 
     def _wrong_type(self, node: yaml.Node, message: str) -> None:
         self.report(rules.WRONG_TYPE, node, message)
