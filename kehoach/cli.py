@@ -195,13 +195,12 @@ def rules() -> None:
 @guarded
 def render(files: tuple[str, ...], out: str | None, pdf: bool, template: str | None, ignore: tuple[str, ...]) -> None:
     """Kiểm tra rồi dựng văn bản Word (và PDF) từ kế hoạch hoặc lịch."""
+    from kehoach.errors import UserError
     from kehoach.render.job import render_files
-    from kehoach.render.package import TemplateError
-    from kehoach.render.pdf import PdfUnavailable
 
     try:
         result = render_files(list(files), out, pdf=pdf, template=template, ignore=ignore)
-    except (PdfUnavailable, TemplateError) as cannot:
+    except UserError as cannot:
         click.echo(f"kehoach: {cannot}", err=True)
         sys.exit(2)
     for d in result.diagnostics:
