@@ -52,18 +52,17 @@ def replace_value(text: str, node: yaml.ScalarNode, written: str, new: str) -> E
 
 
 def remove_pair(text: str, key: yaml.Node, value: yaml.Node, replacement: str = "") -> Edit:
-    """Remove a `key: value` line of a block mapping (its comment with it), or put `replacement`
-    in its place at the same indentation."""
+    """Remove a `key: value` pair of a block mapping — its lines, a comment after it included — or
+    put `replacement` in its place at the same indentation. In a block mapping (flow mappings are
+    refused before this) a pair owns whole lines: only indentation before the key, only a comment
+    after the value, so the mapping stays valid YAML."""
     line_start = text.rfind("\n", 0, key.start_mark.index) + 1
     indent = text[line_start : key.start_mark.index]
-    start = line_start if not indent.strip() else key.start_mark.index
     end = value.end_mark.index
     if end == 0 or text[end - 1] != "\n":  # a block scalar ends after its line break; others before it
         line_end = text.find("\n", end)
         end = len(text) if line_end < 0 else line_end + 1
-    if replacement:
-        replacement = (indent if start == line_start else "") + replacement + "\n"
-    return Edit(start, end, replacement)
+    return Edit(line_start, end, indent + replacement + "\n" if replacement else "")
 
 
 def new_positions(new_text: str, edits: list[Edit], offsets: list[int]) -> list[tuple[int, int]]:
