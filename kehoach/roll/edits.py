@@ -9,8 +9,8 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from itertools import accumulate
 from dataclasses import dataclass
+from itertools import accumulate
 
 import yaml
 
