@@ -10,9 +10,9 @@ from click.testing import CliRunner
 from kehoach.check import check_file
 from kehoach.cli import main
 from kehoach.diagnostics import Severity
+from kehoach.roll.calendar import week_shift
 from kehoach.spec.load import load
 from kehoach.spec.model import ScheduleAppendix
-from kehoach.roll.calendar import week_shift
 from kehoach.yearly import renamed
 
 ROOT = Path(__file__).parent.parent
