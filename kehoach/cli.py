@@ -183,3 +183,59 @@ def init(folder: str, year: int | None, force: bool) -> None:
     for path in written:
         click.echo(f"Đã ghi {path}", err=True)
     click.echo(f"Tiếp theo: kehoach check {written[0]} && kehoach render {written[0]}", err=True)
+
+
+@main.command()
+@click.argument("file", type=click.Path())
+@click.option("--svg", "svg_out", type=click.Path(), help="ghi lịch thành ảnh SVG")
+@click.option("--png", "png_out", type=click.Path(), help="ghi lịch thành ảnh PNG")
+@click.option("--force", is_flag=True, help="ghi đè ảnh nếu đã có")
+@click.option("--ignore", "ignore", multiple=True, metavar="CODE", help="bỏ qua một quy tắc (có thể lặp lại)")
+@guarded
+def lich(file: str, svg_out: str | None, png_out: str | None, force: bool, ignore: tuple[str, ...]) -> None:
+    """Xem lịch kiểm tra dạng lịch tháng: ngày lễ, cuối tuần, ngày kiểm tra, trùng lịch."""
+    import os
+
+    from kehoach.calendar import show
+    from kehoach.errors import UserError
+
+    colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    try:
+        shown = show(file, svg_out=svg_out, png_out=png_out, colour=colour, force=force, ignore=ignore)
+    except UserError as cannot:
+        click.echo(f"kehoach lich: {cannot}", err=True)
+        sys.exit(cannot.exit_code)
+    click.echo(shown.text, nl=False, color=colour)
+    for d in shown.diagnostics:
+        click.echo(d.as_text(), err=True)
+    for path in shown.written:
+        click.echo(f"Đã ghi {path}", err=True)
+    sys.exit(diag.exit_code(shown.diagnostics))
+
+
+@main.command()
+@click.argument("file", type=click.Path())
+@click.option("-o", "--output", "out", type=click.Path(), help="tệp .ics ra (mặc định: tên tệp vào với đuôi .ics)")
+@click.option("--sang", default="7:30-11:30", show_default=True, help="giờ làm việc buổi sáng")
+@click.option("--chieu", default="13:30-17:00", show_default=True, help="giờ làm việc buổi chiều")
+@click.option("--force", is_flag=True, help="ghi đè tệp .ics nếu đã có")
+@click.option("--ignore", "ignore", multiple=True, metavar="CODE", help="bỏ qua một quy tắc (có thể lặp lại)")
+@guarded
+def ics(file: str, out: str | None, sang: str, chieu: str, force: bool, ignore: tuple[str, ...]) -> None:
+    """Xuất lịch kiểm tra thành tệp iCalendar (.ics) cho điện thoại, Outlook, Google Calendar."""
+    from kehoach import ics as ical
+    from kehoach.errors import UserError
+
+    try:
+        hours = ical.OfficeHours(ical.parse_span(sang), ical.parse_span(chieu))
+        exported = ical.export(file, out, hours, force, ignore)
+    except UserError as cannot:
+        click.echo(f"kehoach ics: {cannot}", err=True)
+        sys.exit(cannot.exit_code)
+    for d in exported.diagnostics:
+        click.echo(d.as_text())
+    if exported.written:
+        click.echo(f"Đã ghi {exported.written} ({exported.events} buổi kiểm tra)", err=True)
+    elif diag.exit_code(exported.diagnostics) == 1:
+        click.echo("Chưa ghi tệp .ics: sửa các lỗi (error) ở trên rồi chạy lại.", err=True)
+    sys.exit(diag.exit_code(exported.diagnostics))
