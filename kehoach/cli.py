@@ -239,3 +239,21 @@ def ics(file: str, out: str | None, sang: str, chieu: str, force: bool, ignore: 
     elif diag.exit_code(exported.diagnostics) == 1:
         click.echo("Chưa ghi tệp .ics: sửa các lỗi (error) ở trên rồi chạy lại.", err=True)
     sys.exit(diag.exit_code(exported.diagnostics))
+
+
+@main.command()
+@click.argument("folder", default=".", type=click.Path())
+@click.option("--port", type=click.IntRange(0, 65535), help="cổng (mặc định 8765, hoặc cổng trống kế tiếp)")
+@click.option("--host", default="127.0.0.1", show_default=True, help="địa chỉ nghe; 0.0.0.0 để mở cho mạng nội bộ (vẫn cần token)")
+@click.option("--no-browser", is_flag=True, help="không tự mở trình duyệt")
+@guarded
+def serve(folder: str, port: int | None, host: str, no_browser: bool) -> None:
+    """Mở trang web trên máy này để xem, sửa, kiểm tra và tải các kế hoạch trong một thư mục."""
+    from kehoach.errors import UserError
+    from kehoach.serve import serve as run
+
+    try:
+        run(folder, host, port, open_browser=not no_browser)
+    except UserError as cannot:
+        click.echo(f"kehoach serve: {cannot}", err=True)
+        sys.exit(cannot.exit_code)
