@@ -300,14 +300,9 @@ def lich(file: str, svg_out: str | None, png_out: str | None, force: bool, ignor
     import os
 
     from kehoach.calendar import show
-    from kehoach.errors import UserError
 
     colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    try:
-        shown = show(file, svg_out=svg_out, png_out=png_out, colour=colour, force=force, ignore=ignore)
-    except UserError as cannot:
-        click.echo(f"kehoach lich: {cannot}", err=True)
-        sys.exit(cannot.exit_code)
+    shown = show(file, svg_out=svg_out, png_out=png_out, colour=colour, force=force, ignore=ignore)
     click.echo(shown.text, nl=False, color=colour)
     for d in shown.diagnostics:
         click.echo(d.as_text(), err=True)
@@ -327,14 +322,9 @@ def lich(file: str, svg_out: str | None, png_out: str | None, force: bool, ignor
 def ics(file: str, out: str | None, sang: str, chieu: str, force: bool, ignore: tuple[str, ...]) -> None:
     """Xuất lịch kiểm tra thành tệp iCalendar (.ics) cho điện thoại, Outlook, Google Calendar."""
     from kehoach import ics as ical
-    from kehoach.errors import UserError
 
-    try:
-        hours = ical.OfficeHours(ical.parse_span(sang), ical.parse_span(chieu))
-        exported = ical.export(file, out, hours, force, ignore)
-    except UserError as cannot:
-        click.echo(f"kehoach ics: {cannot}", err=True)
-        sys.exit(cannot.exit_code)
+    hours = ical.OfficeHours(ical.parse_span(sang), ical.parse_span(chieu))
+    exported = ical.export(file, out, hours, force, ignore)
     for d in exported.diagnostics:
         click.echo(d.as_text())
     if exported.written:
@@ -352,11 +342,6 @@ def ics(file: str, out: str | None, sang: str, chieu: str, force: bool, ignore: 
 @guarded
 def serve(folder: str, port: int | None, host: str, no_browser: bool) -> None:
     """Mở trang web trên máy này để xem, sửa, kiểm tra và tải các kế hoạch trong một thư mục."""
-    from kehoach.errors import UserError
     from kehoach.serve import serve as run
 
-    try:
-        run(folder, host, port, open_browser=not no_browser)
-    except UserError as cannot:
-        click.echo(f"kehoach serve: {cannot}", err=True)
-        sys.exit(cannot.exit_code)
+    run(folder, host, port, open_browser=not no_browser)

@@ -84,6 +84,27 @@ def _summary(schedule: Schedule, row: Row) -> str:
     return f"{what}: {row.place.value}"
 
 
+def _add_times(event, row: Row, hours: OfficeHours, zone: ZoneInfo) -> None:
+    """All day for `cả ngày` without a time (DTEND exclusive: the day after the last); otherwise from
+    the row's `time`, or the session's start, to the session's end, repeated daily over a span."""
+    first, last = row.date.value, row.last_day
+    if row.session == "cả ngày" and row.time is None:
+        event.add("dtstart", first)
+        event.add("dtend", last + dt.timedelta(days=1))
+        return
+    start, end = hours.morning[0], hours.afternoon[1]
+    if row.session != "cả ngày":
+        start, end = hours.of(row.session)
+    if row.time is not None:
+        start = parse_clock(row.time.value)
+        if start >= end:  # a time after the session's usual end: give the event an hour
+            end = (dt.datetime.combine(first, start) + dt.timedelta(hours=1)).time()
+    event.add("dtstart", dt.datetime.combine(first, start, tzinfo=zone))
+    event.add("dtend", dt.datetime.combine(first, end, tzinfo=zone))
+    if last > first:
+        event.add("rrule", {"freq": "daily", "count": (last - first).days + 1})
+
+
 def calendar_name(spec: Spec) -> str:
     if isinstance(spec, Plan) and spec.subject:
         return spec.subject.value
@@ -114,19 +135,16 @@ def build(spec: Spec, path: str, hours: OfficeHours = OfficeHours(), now: dt.dat
             event.add("summary", _summary(schedule, row))
             event.add("location", row.place.value)
             names = member_names(row, members)
-            lines = [f"Buổi: {row.session}"]
+            lines = [f"Buổi: {row.session}" + (f", {row.time.value}" if row.time else "")]
+            if row.team is not None and row.team.name is not None:
+                lines.append(f"Đoàn: {row.team.name.value}")
             if names:
                 lines.append("Thành phần:")
                 lines += [f"- {name}" for name in names]
+            if row.note is not None:
+                lines.append(f"Ghi chú: {row.note.value}")
             event.add("description", "\n".join(lines))
-            day = row.date.value
-            if row.session == "cả ngày":
-                event.add("dtstart", day)
-                event.add("dtend", day + dt.timedelta(days=1))  # DTEND of an all-day event is exclusive
-            else:
-                start, end = hours.of(row.session)
-                event.add("dtstart", dt.datetime.combine(day, start, tzinfo=zone))
-                event.add("dtend", dt.datetime.combine(day, end, tzinfo=zone))
+            _add_times(event, row, hours, zone)
             cal.add_component(event)
     cal.add_missing_timezones()
     return cal.to_ical()

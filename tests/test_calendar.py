@@ -122,3 +122,24 @@ def test_the_shipped_plan_shows_its_eight_communes():
     view = model.build(check_file("plans/2021-ngoc-hoi-kiem-tra.yaml").spec)
     assert view.visit_count == 8 and not view.conflicts
     assert [d.date.day for d in view.days if d.in_window] == list(range(8, 18))
+
+
+def test_a_span_covers_each_of_its_days_and_a_team_books_its_members():
+    import datetime as dt
+
+    from kehoach.diagnostics import Pos
+    from kehoach.spec.model import DateValue, MemberRef, Row, Schedule, Team, Text
+
+    pos = Pos("lich.yaml")
+    team = Team(pos, name=Text("ĐOÀN SỐ 1", pos), members=[MemberRef(Text("Ông A", pos), False)])
+    day = lambda d: DateValue(dt.date(2021, 11, d), pos)  # noqa: E731
+    schedule = Schedule("lich.yaml", pos, rows=[
+        Row(day(8), Text("Xã Đăk Ang", pos), [], pos, end=day(10), team=team),
+        Row(day(9), Text("Xã Pờ Y", pos), [MemberRef(Text("Ông A", pos), False)], pos, session="sáng", time=Text("8h", pos)),
+    ])
+    view = model.build(schedule)
+    assert [(d.date.day, [v.place for v in d.visits]) for d in view.days if d.visits] == [
+        (8, ["Xã Đăk Ang"]), (9, ["Xã Đăk Ang", "Xã Pờ Y"]), (10, ["Xã Đăk Ang"])]
+    assert [(c.member, c.date.day) for c in view.conflicts] == [("Ông A", 9)]
+    assert "Thứ Ba,   09/11/2021  sáng 8h  Xã Pờ Y — Ông A" in text.render(view)
+    assert "(ĐOÀN SỐ 1)" in text.render(view)

@@ -106,3 +106,30 @@ def test_an_existing_file_needs_force(lich, tmp_path):
     assert out.read_text() == "cũ"
     assert CliRunner().invoke(main, ["ics", lich, "-o", str(out), "--force"]).exit_code == 0
     assert len(events(out.read_bytes())) == 3
+
+
+def _row(day: dt.date, place: str, **extra):
+    from kehoach.diagnostics import Pos
+    from kehoach.spec.model import DateValue, Row, Text
+
+    pos = Pos("lich.yaml", 5, 5)
+    return Row(DateValue(day, pos), Text(place, pos), [], pos, **extra)
+
+
+def test_a_span_a_time_a_team_and_a_note():
+    from kehoach.diagnostics import Pos
+    from kehoach.spec.model import DateValue, MemberRef, Schedule, Team, Text
+
+    pos = Pos("lich.yaml")
+    team = Team(pos, name=Text("ĐOÀN KIỂM TRA SỐ 1", pos), members=[MemberRef(Text("Ông A", pos), False)])
+    schedule = Schedule("lich.yaml", pos, rows=[
+        _row(dt.date(2021, 11, 8), "Xã Đăk Ang", end=DateValue(dt.date(2021, 11, 10), pos), team=team),
+        _row(dt.date(2021, 11, 11), "Xã Pờ Y", session="sáng", time=Text("8h", pos), note=Text("mang hồ sơ", pos)),
+        _row(dt.date(2021, 11, 12), "Xã Sa Loong", session="chiều", end=DateValue(dt.date(2021, 11, 13), pos)),
+    ])
+    span, timed, daily = events(ics.build(schedule, "lich.yaml"))
+    assert (span["DTSTART"].dt, span["DTEND"].dt) == (dt.date(2021, 11, 8), dt.date(2021, 11, 11))
+    assert str(span["DESCRIPTION"]) == "Buổi: cả ngày\nĐoàn: ĐOÀN KIỂM TRA SỐ 1\nThành phần:\n- Ông A"
+    assert (timed["DTSTART"].dt.time(), timed["DTEND"].dt.time()) == (dt.time(8), dt.time(11, 30))
+    assert str(timed["DESCRIPTION"]) == "Buổi: sáng, 8h\nGhi chú: mang hồ sơ"
+    assert daily["RRULE"] == {"FREQ": ["DAILY"], "COUNT": [2]}

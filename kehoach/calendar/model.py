@@ -22,7 +22,9 @@ class Visit:
     members: list[str]
     outside_window: bool
     conflict: bool = False
-    schedule_title: str = ""
+    time: str = ""
+    team: str = ""
+    note: str = ""
 
 
 @dataclass
@@ -95,8 +97,15 @@ def _overlap(a: str, b: str) -> bool:
 
 
 def member_names(row: Row, members: dict[str, Text]) -> list[str]:
-    """A row's members as printed: an id by its name in `members`, literal text as written."""
-    return [members[m.entry.value].value if m.is_id and m.entry.value in members else m.entry.value for m in row.members]
+    """Who goes (the team's members, then the row's own) as printed: an id by its name in
+    `members`, literal text as written."""
+    return [members[m.entry.value].value if m.is_id and m.entry.value in members else m.entry.value for m in row.all_members]
+
+
+def row_days(row: Row) -> list[dt.date]:
+    """The days a row covers: one, or every day of its `from`/`to` span."""
+    first, last = row.date.value, row.last_day
+    return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
 
 
 def schedule_parts(spec: Spec) -> list[tuple[Schedule, Window | None, dict[str, Text]]]:
@@ -130,22 +139,24 @@ def build(spec: Spec) -> CalendarView:
         if span and span not in windows:
             windows.append(span)
         booked: dict[tuple[str, dt.date], list[Visit]] = {}
-        title = schedule.title.value if schedule.title else ""
         for row in schedule.rows:
-            day = row.date.value
             names = member_names(row, members)
-            visit = Visit(row.place.value, row.session, names,
-                          outside_window=bool(span) and not span[0] <= day <= span[1], schedule_title=title)
-            visits.setdefault(day, []).append(visit)
-            for name in names:
-                earlier = booked.setdefault((name, day), [])
-                clashing = [v for v in earlier if _overlap(v.session, visit.session)]
-                if clashing:
-                    for v in (*clashing, visit):
-                        v.conflict = True
-                    conflicts.append(Conflict(name, day, [(v.session, v.place) for v in (*clashing, visit)]))
-                earlier.append(visit)
-    dates = [d for span in windows for d in span] + list(visits)
+            for day in row_days(row):
+                visit = Visit(row.place.value, row.session, names,
+                              outside_window=bool(span) and not span[0] <= day <= span[1],
+                              time=row.time.value if row.time else "",
+                              team=row.team.name.value if row.team and row.team.name else "",
+                              note=row.note.value if row.note else "")
+                visits.setdefault(day, []).append(visit)
+                for name in names:
+                    earlier = booked.setdefault((name, day), [])
+                    clashing = [v for v in earlier if _overlap(v.session, visit.session)]
+                    if clashing:
+                        for v in (*clashing, visit):
+                            v.conflict = True
+                        conflicts.append(Conflict(name, day, [(v.session, v.place) for v in (*clashing, visit)]))
+                    earlier.append(visit)
+    dates = [d for window_span in windows for d in window_span] + list(visits)
     months = []
     if dates:
         for year, month in _month_span(min(dates), max(dates)):

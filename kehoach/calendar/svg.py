@@ -79,7 +79,7 @@ def _day(day: Day, x: float, y: float) -> list[str]:
         lines.append(("Làm việc bù", COLOURS["muted"]))
     for visit in day.visits:
         colour = COLOURS["conflict"] if visit.conflict else COLOURS["outside"] if visit.outside_window else COLOURS["visit"]
-        lines.append((_short(f"{visit.session.capitalize()}: {visit.place}"), colour))
+        lines.append((_short(f"{visit.session.capitalize()}{' ' + visit.time if visit.time else ''}: {visit.place}"), colour))
     room = (CELL_H - 26) // LINE
     if len(lines) > room:
         hidden = len(lines) - room + 1

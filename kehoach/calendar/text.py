@@ -89,9 +89,14 @@ def render(view: CalendarView, paint: Paint = plain) -> str:
     for day in view.days:
         for visit in day.visits:
             marks = (MARK_CONFLICT if visit.conflict else " ") + (MARK_OUTSIDE if visit.outside_window else " ")
-            line = f"{marks} {thu(day.date) + ',':<9} {ngay(day.date)}  {visit.session:<7}  {visit.place}"
+            when = f"{visit.session} {visit.time}" if visit.time else visit.session
+            line = f"{marks} {thu(day.date) + ',':<9} {ngay(day.date)}  {when:<7}  {visit.place}"
+            if visit.team:
+                line += f" ({visit.team})"
             if visit.members:
                 line += " — " + "; ".join(m.rstrip(" .;") for m in visit.members)
+            if visit.note:
+                line += f" [{visit.note}]"
             out.append(paint(line, _day_style(day)) if visit.conflict or visit.outside_window else line)
     if view.holidays:
         out.append("")

@@ -152,7 +152,9 @@ def next_year(path: str) -> int:
     import datetime as dt
 
     spec = check_file(path).spec
-    year = spec.year if isinstance(spec, Plan) and spec.year else dt.date.today().year
+    year = dt.date.today().year
+    if isinstance(spec, Plan):
+        year = spec.year or (spec.date.value.year if spec.date else year)
     return year + 1
 
 
