@@ -20,7 +20,10 @@ if CHROMIUM is None:
         pytest.fail("CI needs chromium for the browser tests: apt-get install chromium", pytrace=False)
     pytest.skip("chromium is not installed (apt-get install chromium)", allow_module_level=True)
 
-playwright = pytest.importorskip("playwright.sync_api") if not os.environ.get("CI") else __import__("playwright.sync_api").sync_api
+if os.environ.get("CI"):
+    import playwright.sync_api as playwright  # in CI a missing Playwright is a failure, not a skip
+else:
+    playwright = pytest.importorskip("playwright.sync_api")
 
 ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
@@ -83,6 +86,11 @@ def test_fix_an_error_in_the_browser_and_download_the_word_file(server, page, tm
     assert page.locator("#gutter span.error").count() == 0
     page.wait_for_function("document.getElementById('preview').textContent.includes('KẾ HOẠCH')")
     page.screenshot(path=str(tmp_path / "plan.png"))
+
+    page.click(".tabs button[data-tab=calendar]")
+    assert page.locator("#pane-calendar").is_visible() and not page.locator("#pane-preview").is_visible()
+    assert page.locator("#calendar").inner_text() == "Kế hoạch này không có lịch kiểm tra."
+    page.click(".tabs button[data-tab=preview]")
 
     page.click("#save")
     page.wait_for_function("document.getElementById('message').textContent.startsWith('Đã lưu')")
