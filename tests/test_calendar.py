@@ -103,6 +103,7 @@ def test_png_and_svg_files_are_written_and_never_over_an_existing_file(specs, tm
     png, svg_file = tmp_path / "lich.png", tmp_path / "lich.svg"
     runner = CliRunner()
     result = runner.invoke(main, ["lich", path, "--png", str(png), "--svg", str(svg_file)])
+    assert f"Đã ghi {png}" in result.output and f"Đã ghi {svg_file}" in result.output
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert svg_file.read_text(encoding="utf-8").startswith("<svg")
     again = runner.invoke(main, ["lich", path, "--png", str(png)])

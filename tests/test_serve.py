@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -239,6 +240,39 @@ def test_import_accepts_only_word_and_excel(client):
     assert no_csrf.status_code == 403
 
 
+def test_an_upload_goes_through_the_importer_into_a_new_file(client, folder, monkeypatch):
+    """The importer's interface: `import_file(path, out, force)` returning what it `written`."""
+    import types
+
+    calls = []
+
+    def import_file(path, out, force):
+        calls.append((open(path, "rb").read(), out, force))
+        with open(out, "w", encoding="utf-8") as f:
+            f.write(SCHEDULE)
+        return types.SimpleNamespace(written=[out])
+
+    monkeypatch.setitem(sys.modules, "kehoach.importer", types.SimpleNamespace(import_file=import_file))
+    (folder / "Lich-kiem-tra.yaml").write_text("x: 1\n", encoding="utf-8")  # taken: never overwritten
+    response = client.post("/api/nhap", files={"file": ("../Lich kiem tra.xlsx", b"PK-excel", "application/octet-stream")},
+                           headers={"X-CSRF-Token": CSRF})
+    assert response.status_code == 200, response.text
+    assert response.json() == {"written": ["Lich-kiem-tra-2.yaml"]}
+    assert calls == [(b"PK-excel", os.path.join(os.path.realpath(folder), "Lich-kiem-tra-2.yaml"), False)]
+    assert (folder / "Lich-kiem-tra.yaml").read_text(encoding="utf-8") == "x: 1\n"
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
+def test_download_pdf_through_libreoffice(client):
+    from pypdf import PdfReader
+
+    response = post(client, "/api/pdf", {"path": "plans/plan.yaml", "text": PLAN})
+    assert response.status_code == 200, response.text
+    reader = PdfReader(io.BytesIO(response.content))
+    assert "KẾ HOẠCH" in reader.pages[0].extract_text()
+    assert reader.metadata.title == "Rà soát hộ nghèo, hộ cận nghèo năm 2023"
+
+
 # --- the command -------------------------------------------------------------------------------
 
 def test_the_first_line_is_the_url_with_its_token_and_requests_are_never_logged(folder):
@@ -260,3 +294,18 @@ def test_the_first_line_is_the_url_with_its_token_and_requests_are_never_logged(
     assert process.returncode == 0
     assert token not in out + err and "GET" not in err
     assert "Đã dừng" in err
+
+
+def test_on_every_interface_the_command_says_the_token_is_still_needed(folder):
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kehoach", "serve", str(folder), "--host", "0.0.0.0", "--port", "0", "--no-browser"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        url = process.stdout.readline().strip()
+        assert url.startswith("http://127.0.0.1:")
+        assert httpx.get(url.split("?")[0]).status_code == 403
+    finally:
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=20)
+    assert "mạng nội bộ" in err and "Vẫn cần mã truy cập (token)" in err
