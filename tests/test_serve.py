@@ -309,3 +309,7 @@ def test_on_every_interface_the_command_says_the_token_is_still_needed(folder):
         process.send_signal(signal.SIGINT)
         _, err = process.communicate(timeout=20)
     assert "mạng nội bộ" in err and "Vẫn cần mã truy cập (token)" in err
+
+
+def test_the_plan_page_offers_the_year_after_the_plans_own(client):
+    assert "Sang năm 2024" in client.get("/ke-hoach/plans/plan.yaml").text

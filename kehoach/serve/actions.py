@@ -12,7 +12,7 @@ from kehoach.check import check_file
 from kehoach.diagnostics import Diagnostic, Severity, exit_code
 from kehoach.errors import UserError
 from kehoach.serve.files import Folder, draft
-from kehoach.spec.model import Plan
+from kehoach.spec.model import Plan, Schedule
 
 
 class HasErrors(UserError):
@@ -155,6 +155,11 @@ def next_year(path: str) -> int:
     year = dt.date.today().year
     if isinstance(spec, Plan):
         year = spec.year or (spec.date.value.year if spec.date else year)
+    elif isinstance(spec, Schedule):
+        if spec.window is not None:
+            year = spec.window.start.value.year
+        elif spec.rows:
+            year = spec.rows[0].date.value.year
     return year + 1
 
 
