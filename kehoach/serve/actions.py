@@ -127,17 +127,17 @@ def preview_html(folder: Folder, relative: str, text: str) -> tuple[str, str]:
 
 def pdf_bytes(folder: Folder, relative: str, text: str) -> bytes:
     """The PDF through LibreOffice; without it, a sentence that says how to install it."""
+    from kehoach.errors import ToolMissing
     from kehoach.render import pdf
-    from kehoach.render.context import metadata
 
     try:
         pdf.soffice()
-    except pdf.PdfUnavailable as missing:
+    except ToolMissing as missing:
         raise NoPdf(str(missing).replace("hoặc bỏ `--pdf` để chỉ ghi tệp .docx", "hoặc tải tệp .docx")) from missing
     with draft(folder, relative, text) as unsaved, tempfile.TemporaryDirectory(prefix="kehoach-pdf-") as work:
         out = os.path.join(work, os.path.splitext(os.path.basename(relative))[0] + ".docx")
-        spec = _docx_of(unsaved.path, out)
-        job = pdf.PdfJob(out, *metadata(spec))
+        _docx_of(unsaved.path, out)
+        job = pdf.PdfJob(out, os.path.splitext(out)[0] + ".pdf", relative)
         pdf.convert([job])
         with open(job.pdf, "rb") as f:
             return f.read()
@@ -166,13 +166,9 @@ def next_year(path: str) -> int:
 def roll_forward(folder: Folder, relative: str, year: int) -> tuple[list[str], list[str]]:
     """Next year's draft beside the plan (and its schedules beside theirs); returns the relative
     paths written and the lines to review."""
-    from kehoach.yearly import RollError, roll_forward as roll
+    from kehoach.yearly import roll_forward as roll
 
-    path = folder.spec(relative)
-    try:
-        rolled = roll(path, year, None, False)
-    except RollError as problem:
-        raise UserError(str(problem)) from problem
+    rolled = roll(folder.spec(relative), year, None, False)
     written = [folder.relative(os.path.realpath(p)) for p in rolled.written]
     review = [f"{folder.relative(os.path.realpath(r.pos.file))}:{r.pos.line}: {r.text}" for r in rolled.review]
     return written, review
