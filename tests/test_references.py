@@ -173,17 +173,54 @@ def test_the_second_number_in_a_list_has_no_kind_of_its_own(specs):
 
 
 class TestReorganisation2025:
+    # A commune plan after the reorganisation, addressed to bodies that still exist.
+    PLAN_2025 = MINIMAL_PLAN.replace("2023", "2025").replace("09-25", "10-01").replace(
+        '"Phòng LĐ, TB, XH-DT (b/c)"', '"UBND tỉnh (b/c)"')
+
     def test_a_ministry_document_after_the_merger(self, specs):
-        plan = MINIMAL_PLAN.replace("2023", "2025").replace("09-25", "10-01")
-        assert messages(specs, "Căn cứ Công văn số 100/LĐTBXH-VPQGGN ngày 10/3/2025 của Bộ Lao động - Thương binh và Xã hội.", plan) == [
+        assert messages(specs, "Căn cứ Công văn số 100/LĐTBXH-VPQGGN ngày 10/3/2025 của Bộ Lao động - Thương binh và Xã hội.", self.PLAN_2025) == [
             "KH-R012 `100/LĐTBXH-VPQGGN` ngày 10/3/2025: từ 01/3/2025 Bộ Lao động - Thương binh và Xã hội đã hợp nhất "
             "vào Bộ Nội vụ (công tác giảm nghèo chuyển sang Bộ Nông nghiệp và Môi trường); kiểm tra lại cơ quan ban hành"
         ]
 
     def test_a_huyen_organ_after_july_2025(self, specs):
-        plan = MINIMAL_PLAN.replace("{name: ỦY BAN NHÂN DÂN THỊ TRẤN HỮU LŨNG, code: UBND}", "{name: ỦY BAN NHÂN DÂN HUYỆN HỮU LŨNG, code: UBND}")
-        assert specs.codes(plan.replace("date: 2023-09-25", "date: 2025-08-04")) == ["KH-R012"]
-        assert specs.codes(plan.replace("date: 2023-09-25", "date: 2025-06-30")) == []
+        plan = self.PLAN_2025.replace("{name: ỦY BAN NHÂN DÂN THỊ TRẤN HỮU LŨNG, code: UBND}", "{name: ỦY BAN NHÂN DÂN HUYỆN HỮU LŨNG, code: UBND}")
+        assert specs.codes(plan.replace("date: 2025-10-01", "date: 2025-08-04")) == ["KH-R012"]
+        assert specs.codes(plan.replace("date: 2025-10-01", "date: 2025-06-30")) == []
+
+    def test_a_district_draft_of_2026_is_certainly_out_of_date(self, specs):
+        plan = MINIMAL_PLAN.replace("{name: ỦY BAN NHÂN DÂN THỊ TRẤN HỮU LŨNG, code: UBND}",
+                                    "{parent: UBND HUYỆN HỮU LŨNG, name: BAN CHỈ ĐẠO GIẢM NGHÈO, code: BCĐ}")
+        draft = plan.replace("date: 2023-09-25", "year: 2026").replace('"Phòng LĐ, TB, XH-DT (b/c)"', '"UBND tỉnh (b/c)"')
+        assert specs.messages(draft) == [
+            "KH-R012 kế hoạch năm 2026 do một cơ quan cấp huyện ban hành, nhưng từ 01/7/2025 chính quyền địa phương "
+            "chỉ còn hai cấp (tỉnh, xã), không còn Ủy ban nhân dân huyện: kiểm tra lại cơ quan ban hành"
+        ]
+        # A draft of 2025 may have been written before July: not certain, so silent.
+        assert specs.codes(draft.replace("year: 2026", "year: 2025")) == []
+
+    def test_the_labour_department_named_in_a_2026_plan(self, specs):
+        draft = MINIMAL_PLAN.replace("date: 2023-09-25", "year: 2026")
+        text = draft + (
+            'intro: ["Phối hợp với Sở Lao động - Thương binh và Xã hội hướng dẫn các xã rà soát."]\n'
+        )
+        assert specs.messages(text) == [
+            "KH-R012 kế hoạch năm 2026 còn nêu `Phòng LĐ, TB, XH`: từ 01/3/2025 Phòng Lao động - Thương binh và Xã hội "
+            "đã hợp nhất vào Phòng Nội vụ, và từ 01/7/2025 không còn cấp huyện; sửa lại tên cơ quan",
+            "KH-R012 kế hoạch năm 2026 còn nêu `Sở Lao động - Thương binh và Xã hội`: từ 01/3/2025 Sở Lao động - "
+            "Thương binh và Xã hội đã hợp nhất vào Sở Nội vụ (công tác giảm nghèo chuyển sang Sở Nông nghiệp và Môi trường); "
+            "sửa lại tên cơ quan",
+        ]
+        assert specs.check(text)[1] == "11:23 warning KH-R012"
+
+    def test_a_citation_names_its_issuer_as_it_was(self, specs):
+        draft = MINIMAL_PLAN.replace("date: 2023-09-25", "year: 2026").replace('"Phòng LĐ, TB, XH-DT (b/c)"', '"UBND tỉnh (b/c)"')
+        assert messages(specs, "Căn cứ Thông tư số 07/2021/TT-BLĐTBXH ngày 18/7/2021 của Bộ Lao động - Thương binh và Xã hội; "
+                        "Kế hoạch số 20/KH-UBND ngày 25/01/2024 của UBND huyện Tủa Chùa.", draft) == []
+
+    def test_a_district_committee_among_the_recipients_of_a_2026_plan(self, specs):
+        draft = MINIMAL_PLAN.replace("date: 2023-09-25", "year: 2026").replace('"Phòng LĐ, TB, XH-DT (b/c)"', '"UBND huyện Hữu Lũng (b/c)"')
+        assert specs.check(draft) == ["8:14 warning KH-R012"]
 
 
 def test_the_example_plans_cite_correctly(specs):
