@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 STEMS = ("Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý")
 BRANCHES = ("Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi")
@@ -29,21 +28,15 @@ class Named:
     year: int  # the Gregorian year written beside it
 
 
-def _alternatives(words) -> str:
-    forms = {form for word in words for form in (word, word.upper())}
-    return "|".join(sorted(forms, key=len, reverse=True))
-
-
-@lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern, re.Pattern]:
-    stems = _alternatives(STEMS + ("Kỉ", "Quí"))
-    branches = _alternatives(BRANCHES + ("Tí", "Tị", "Mẹo"))
-    name = rf"(?<!\w)(?P<stem>{stems})\s+(?P<branch>{branches})(?!\w)"
-    # The year right after the name (`Giáp Thìn năm 2024`, `Xuân Ất Tỵ 2025`) or right before it
-    # (`năm 2025 (Ất Tỵ)`).
-    after = re.compile(name + r"[\s,(]*(?:(?i:năm)\s+)?(?P<year>(?:19|20)\d\d)(?!\d)")
-    before = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)\s*[(,]?\s*" + name)
-    return after, before
+_STEMS = {s.lower() for s in STEMS} | {"kỉ", "quí"}
+_BRANCHES = {b.lower() for b in BRANCHES} | {"tí", "tị", "mẹo"}
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# The name right before the year (`Giáp Thìn năm 2024`, `Xuân Ất Tỵ 2025`) or right after it
+# (`năm 2025 (Ất Tỵ)`). Generic words, checked against the stems and branches after matching: a
+# pattern listing every spelling costs more to compile than a whole check.
+_NAME_BEFORE = re.compile(r"(?<!\w)(\w+)\s+(\w+)[\s,(]*(?:(?i:năm)\s+)?$")
+_NAME_AFTER = re.compile(r"\s*[(,]?\s*(\w+)\s+(\w+)(?!\w)")
+_REACH = 30
 
 
 def _canonical(word: str) -> str:
@@ -51,15 +44,21 @@ def _canonical(word: str) -> str:
     return _VARIANTS.get(word, word)
 
 
+def _is_name(stem: str, branch: str) -> bool:
+    return stem[0].isupper() and branch[0].isupper() and stem.lower() in _STEMS and branch.lower() in _BRANCHES
+
+
 def find(text: str) -> list[Named]:
     """Each lunar year's name written beside a year, in text order."""
-    found: dict[int, Named] = {}
-    for pattern in _patterns():
-        for match in pattern.finditer(text):
-            start = match.start("stem")
-            if start not in found:
-                found[start] = Named(
-                    start, f"{match.group('stem')} {match.group('branch')}",
-                    f"{_canonical(match.group('stem'))} {_canonical(match.group('branch'))}", int(match.group("year")),
-                )
-    return [found[k] for k in sorted(found)]
+    found: list[Named] = []
+    for year in _YEAR.finditer(text):
+        start = max(0, year.start() - _REACH)
+        before = _NAME_BEFORE.search(text[start : year.start()])
+        after = _NAME_AFTER.match(text, year.end())
+        for match, offset in ((before, start), (after, 0)):
+            if match and _is_name(match.group(1), match.group(2)):
+                stem, branch = match.group(1), match.group(2)
+                found.append(Named(offset + match.start(1), f"{stem} {branch}",
+                                   f"{_canonical(stem)} {_canonical(branch)}", int(year.group(0))))
+                break
+    return found

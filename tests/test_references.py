@@ -175,7 +175,7 @@ def test_the_second_number_in_a_list_has_no_kind_of_its_own(specs):
 class TestReorganisation2025:
     # A commune plan after the reorganisation, addressed to bodies that still exist.
     PLAN_2025 = MINIMAL_PLAN.replace("2023", "2025").replace("09-25", "10-01").replace(
-        '"Phòng LĐ, TB, XH-DT (b/c)"', '"UBND tỉnh (b/c)"')
+        '"Phòng LĐ, TB, XH-DT (b/c)"', '"UBND tỉnh (b/c)"').replace("place: Thị trấn Hữu Lũng", "place: Hữu Lũng").replace("THỊ TRẤN HỮU LŨNG", "XÃ HỮU LŨNG")
 
     def test_a_ministry_document_after_the_merger(self, specs):
         assert messages(specs, "Căn cứ Công văn số 100/LĐTBXH-VPQGGN ngày 10/3/2025 của Bộ Lao động - Thương binh và Xã hội.", self.PLAN_2025) == [
@@ -184,14 +184,15 @@ class TestReorganisation2025:
         ]
 
     def test_a_huyen_organ_after_july_2025(self, specs):
-        plan = self.PLAN_2025.replace("{name: ỦY BAN NHÂN DÂN THỊ TRẤN HỮU LŨNG, code: UBND}", "{name: ỦY BAN NHÂN DÂN HUYỆN HỮU LŨNG, code: UBND}")
+        plan = self.PLAN_2025.replace("{name: ỦY BAN NHÂN DÂN XÃ HỮU LŨNG, code: UBND}", "{name: ỦY BAN NHÂN DÂN HUYỆN HỮU LŨNG, code: UBND}")
         assert specs.codes(plan.replace("date: 2025-10-01", "date: 2025-08-04")) == ["KH-R012"]
         assert specs.codes(plan.replace("date: 2025-10-01", "date: 2025-06-30")) == []
 
     def test_a_district_draft_of_2026_is_certainly_out_of_date(self, specs):
         plan = MINIMAL_PLAN.replace("{name: ỦY BAN NHÂN DÂN THỊ TRẤN HỮU LŨNG, code: UBND}",
                                     "{parent: UBND HUYỆN HỮU LŨNG, name: BAN CHỈ ĐẠO GIẢM NGHÈO, code: BCĐ}")
-        draft = plan.replace("date: 2023-09-25", "year: 2026").replace('"Phòng LĐ, TB, XH-DT (b/c)"', '"UBND tỉnh (b/c)"')
+        draft = plan.replace("date: 2023-09-25", "year: 2026").replace('"Phòng LĐ, TB, XH-DT (b/c)"', '"UBND tỉnh (b/c)"').replace(
+            "place: Thị trấn Hữu Lũng", "place: Hữu Lũng").replace("THỊ TRẤN HỮU LŨNG", "XÃ HỮU LŨNG")
         assert specs.messages(draft) == [
             "KH-R012 kế hoạch năm 2026 do một cơ quan cấp huyện ban hành, nhưng từ 01/7/2025 chính quyền địa phương "
             "chỉ còn hai cấp (tỉnh, xã), không còn Ủy ban nhân dân huyện: kiểm tra lại cơ quan ban hành"
@@ -219,8 +220,10 @@ class TestReorganisation2025:
                         "Kế hoạch số 20/KH-UBND ngày 25/01/2024 của UBND huyện Tủa Chùa.", draft) == []
 
     def test_a_district_committee_among_the_recipients_of_a_2026_plan(self, specs):
-        draft = MINIMAL_PLAN.replace("date: 2023-09-25", "year: 2026").replace('"Phòng LĐ, TB, XH-DT (b/c)"', '"UBND huyện Hữu Lũng (b/c)"')
-        assert specs.check(draft) == ["8:14 warning KH-R012"]
+        draft = MINIMAL_PLAN.replace("date: 2023-09-25", "year: 2026").replace("place: Thị trấn Hữu Lũng", "place: Hữu Lũng").replace("THỊ TRẤN HỮU LŨNG", "XÃ HỮU LŨNG")
+        assert specs.check(draft.replace('"Phòng LĐ, TB, XH-DT (b/c)"', '"UBND huyện (b/c)"')) == ["8:14 warning KH-R012"]
+        # A named district: the place rule says what replaced it.
+        assert specs.check(draft.replace('"Phòng LĐ, TB, XH-DT (b/c)"', '"UBND huyện Hữu Lũng (b/c)"')) == ["8:26 warning KH-P002"]
 
 
 def test_the_example_plans_cite_correctly(specs):

@@ -253,8 +253,8 @@ def reorganised_authorities(spec):
     for text in organ + _plan_prose(spec):
         for match in _REMOVED_BODY.finditer(text.value):
             level = "huyện" if match.group("district") else match.group("level").lower()
-            if not when[level] or (level == "huyện" and text in organ):
-                continue
+            if not when[level] or (level == "huyện" and (text in organ or text.value[match.end():].lstrip()[:1].isupper())):
+                continue  # the organ is reported above; a named district by KH-P002, with what replaced it
             # A citation names its issuer as it was then (`Thông tư ... của Bộ Lao động - Thương binh và Xã hội`).
             if _inside_citation(cited.get(id(text), []), match.start()):
                 continue
