@@ -279,3 +279,14 @@ def test_every_document_of_2025_on_names_its_source():
     assert [e.number for e in recent if not e.source] == []
     # A date is confirmed only when a published text gives it.
     assert [e.number for e in recent if e.confirmed and "text" not in e.source] == []
+
+
+def test_schedule_rows_are_not_read_for_citations(specs):
+    from kehoach.check import check_file
+    from kehoach.refs.in_spec import references
+
+    specs.write("lich.yaml", "title: LỊCH KIỂM TRA\nintro: [Theo Kế hoạch số 12/KH-UBND ngày 02/10/2023.]\n"
+                "window: {from: 2023-10-02, to: 2023-10-06}\nrows:\n"
+                "  - {date: 2023-10-03, place: Thôn 1 (Quyết định số 99/QĐ-UBND), members: [Tổ 1]}\n")
+    path = specs.write("plan.yaml", MINIMAL_PLAN + "appendices: [{schedule: lich.yaml}]\n")
+    assert [r.number for _, r in references(check_file(path).spec)] == ["12/KH-UBND"]
