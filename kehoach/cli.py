@@ -260,17 +260,10 @@ def new(old: str, year: int, out: str | None, force: bool) -> None:
     for path in rolled.written:
         click.echo(f"Đã ghi {path}", err=True)
     click.echo("Bản dự thảo: chưa có số và ngày ký (`number`, `date`).", err=True)
-    sections = [
-        ("Không dời được (sửa tay):", rolled.unmoved),
-        ("Đã chuyển sang ngày làm việc:", rolled.adjusted),
-        (f"Cập nhật cho năm {year} (văn bản được trích dẫn, căn cứ trước):", rolled.update),
-        ("Cần xem lại (ngày tháng và năm viết thẳng trong văn bản, không được tự sửa):", rolled.review),
-    ]
-    for title, items in sections:
-        if items:
-            click.echo(title)
-            for item in items:
-                click.echo(str(item))
+    for title, items in rolled.checklist():
+        click.echo(title)
+        for item in items:
+            click.echo(str(item))
     for d in rolled.diagnostics:
         click.echo(d.as_text())
 

@@ -38,13 +38,24 @@ class CannotRoll(UserError):
 
 @dataclass
 class Rolled:
-    shift_days: int
+    year: int
+    shift_days: int = 0
     written: list[str] = field(default_factory=list)
     adjusted: list[Review] = field(default_factory=list)  # bounds moved off a weekend or holiday
     unmoved: list[Review] = field(default_factory=list)  # dates that could not be moved
     update: list[Review] = field(default_factory=list)  # cited documents dated before the new year
     review: list[Review] = field(default_factory=list)  # literal years, dates, lunar year names
     diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def checklist(self) -> list[tuple[str, list[Review]]]:
+        """What a person must look at, each list under its heading, in the order to do it."""
+        found = [
+            ("Không dời được (sửa tay):", self.unmoved),
+            ("Đã chuyển sang ngày làm việc:", self.adjusted),
+            (f"Cập nhật cho năm {self.year} (văn bản được trích dẫn, căn cứ trước):", self.update),
+            ("Cần xem lại (ngày tháng và năm viết thẳng trong văn bản, không được tự sửa):", self.review),
+        ]
+        return [(title, items) for title, items in found if items]
 
 
 def renamed(path: str, old_year: int, new_year: int) -> str:
@@ -114,7 +125,7 @@ def roll_forward(path: str, new_year: int, out: str | None = None, force: bool =
     files = [plan, *schedules.values()]
 
     years = new_year - old_year
-    rolled = Rolled(0)
+    rolled = Rolled(new_year)
     bounds = _move_bounds(files, years, rolled)
     rolled.shift_days = _row_shift(plan, schedules, bounds, years)
     for file in files:

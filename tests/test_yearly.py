@@ -130,6 +130,17 @@ def test_a_replaced_document_is_reported_on_the_new_plan(repo):
     assert "KH-R011 Thông tư `17/2016/TT-BLĐTBXH` đã được thay thế" in result.stdout
 
 
+def test_a_district_plan_rolled_past_the_reform_is_told_its_organ_is_gone(repo):
+    """Districts were abolished on 01/7/2025: the rolled draft's check says so at once."""
+    result = run("new", "--from", str(repo / "plans" / "2021-ngoc-hoi-kiem-tra.yaml"), "--year", "2026")
+    assert result.exit_code == 0
+    diagnostics = result.stdout.split("Cần xem lại")[1]
+    assert (
+        "2026-ngoc-hoi-kiem-tra.yaml:4:11: warning KH-R012 kế hoạch năm 2026 do một cơ quan cấp huyện ban hành, "
+        "nhưng từ 01/7/2025 chính quyền địa phương chỉ còn hai cấp (tỉnh, xã)"
+    ) in diagnostics
+
+
 def test_a_schedule_day_now_on_a_holiday_is_reported(tmp_path):
     (tmp_path / "plans").mkdir()
     plan = (ROOT / "plans" / "2015-kon-tum-tong-dieu-tra.yaml").read_text(encoding="utf-8")
