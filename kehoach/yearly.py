@@ -114,6 +114,8 @@ def roll_forward(path: str, new_year: int, out: str | None = None, force: bool =
         raise CannotRoll(f"năm {new_year} nằm ngoài {YEARS[0]}–{YEARS[1]}: chọn năm khác với --year")
     plan = _read(path, "kế hoạch mới")
     old_year = _old_year(plan)
+    if not YEARS[0] <= old_year <= YEARS[1]:
+        raise CannotRoll(f"`{path}` là kế hoạch năm {old_year}, ngoài {YEARS[0]}–{YEARS[1]}: sửa `year` (hoặc `date`) rồi chạy lại")
     if new_year == old_year:
         raise CannotRoll(f"kế hoạch đã là năm {old_year}: chọn một năm khác với --year")
     plan.new = out or renamed(path, old_year, new_year)
@@ -240,7 +242,10 @@ def _row_shift(plan: _File, schedules: dict[str, _File], bounds: dict[int, dt.da
         span = (bounds.get(id(window[0])), bounds.get(id(window[1]))) if window else None
         windows.append((schedule.spots.rows, span))
     reference = _reference(plan, schedules)
-    shifts = calendar.week_shifts(reference, years)
+    try:
+        shifts = calendar.week_shifts(reference, years)
+    except OutOfRange:
+        shifts = []
     if not shifts:
         raise CannotRoll(f"không dời được ngày {ngay(reference)} sang năm mới: kiểm tra lại các ngày trong kế hoạch")
 
