@@ -247,7 +247,7 @@ def refs(files: tuple[str, ...], fmt: str) -> None:
 @click.option("--force", is_flag=True, help="ghi đè tệp mới nếu đã có")
 @guarded
 def new(old: str, year: int, out: str | None, force: bool) -> None:
-    """Dựng kế hoạch năm mới (bản dự thảo) từ kế hoạch năm trước: dời mọi ngày, giữ nguyên thứ trong tuần."""
+    """Dựng kế hoạch năm mới (bản dự thảo) từ kế hoạch năm trước: lịch dời theo tuần (giữ thứ), thời gian thực hiện giữ ngày, tháng."""
     from kehoach.yearly import roll_forward
 
     rolled = roll_forward(old, year, out, force)
