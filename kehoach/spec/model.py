@@ -174,6 +174,8 @@ class Table:
     pos: Pos
     header: list[list[Cell]] = field(default_factory=list)
     widths: list[float] = field(default_factory=list)
+    # Where each row starts in the file (an empty row has no cell to point at).
+    row_pos: list[Pos] = field(default_factory=list)
 
     @property
     def width(self) -> int:
@@ -395,16 +397,23 @@ def iter_texts(obj) -> list[Text]:
     return found
 
 
+# Values that hold no Text: not walked (most of a row's fields are dates, positions or absent).
+_LEAVES = frozenset({type(None), str, int, float, bool, dt.date, DateValue, Pos})
+
+
 def _collect(obj, found: list[Text]) -> None:
     kind = type(obj)
     if kind is Text:
         found.append(obj)
     elif kind is list or kind is tuple:
         for item in obj:
-            _collect(item, found)
+            if type(item) not in _LEAVES:
+                _collect(item, found)
     elif kind is dict:
         for item in obj.values():
             _collect(item, found)
     else:
         for name in _field_names(kind):
-            _collect(getattr(obj, name), found)
+            value = getattr(obj, name)
+            if type(value) not in _LEAVES:
+                _collect(value, found)

@@ -26,6 +26,7 @@ _VN_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _PROSE_KEY = re.compile(r"[^\x00-\x7f]|\s|^[A-Z]")
 
 _NULL_TAG = "tag:yaml.org,2002:null"
+_DECIMAL = re.compile(r"^[0-9]{1,6}(?:\.[0-9]{1,6})?$")
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,18 @@ class Reader:
         if number < low or (high is not None and number > high):
             limit = f"từ {low} đến {high}" if high is not None else f"từ {low} trở lên"
             self.report(rules.BAD_VALUE, node, f"`{what}` phải {limit} (đang là {number})")
+            return None
+        return number
+
+    def number(self, node: yaml.Node, what: str) -> float | None:
+        """A positive number, whole or decimal (`30`, `12.5`)."""
+        value = node.value.strip() if isinstance(node, yaml.ScalarNode) else ""
+        if not _DECIMAL.match(value):
+            self._wrong_type(node, f"`{what}` phải là một số dương, ví dụ `30` hoặc `12.5`")
+            return None
+        number = float(value)
+        if number <= 0:
+            self.report(rules.BAD_VALUE, node, f"`{what}` phải lớn hơn 0 (đang là {value})")
             return None
         return number
 
