@@ -476,7 +476,7 @@ CELL = schema.Declaration("ô của bảng", {
 TABLE = schema.Declaration("`table`", {
     "columns": schema.Custom(_header, required=True),
     "rows": schema.Custom(_rows, required=True),
-    "widths": schema.ListOf(schema.Number()),
+    "widths": schema.ListOf(schema.Number(), whole=True),
 })
 SECTION = schema.Declaration("mục", {
     "title": schema.Text(),

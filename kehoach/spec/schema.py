@@ -99,20 +99,25 @@ class Window(Option):
 
 
 class ListOf(Option):
-    """A list whose items are read by `item`; items that could not be read are left out."""
+    """A list whose items are read by `item`; items that could not be read are left out, or, when
+    the list only means something whole (`whole=True`: a width for each column), the list is."""
 
-    __slots__ = ("item",)
+    __slots__ = ("item", "whole")
 
-    def __init__(self, item: Option, **kw):
+    def __init__(self, item: Option, whole: bool = False, **kw):
         super().__init__(**kw)
         self.item = item
+        self.whole = whole
 
     def read(self, reader, node, what):
         items = reader.sequence(node, what)
         if items is None:
             return None
         read_item = self.item.read
-        return [value for item in items if (value := read_item(reader, item, what)) is not None]
+        values = [read_item(reader, item, what) for item in items]
+        if self.whole and None in values:
+            return None
+        return [value for value in values if value is not None]
 
 
 class OneOrList(Option):

@@ -1,0 +1,79 @@
+"""Rules about tables (in sections, in appendices, in an appendix's body): their shape, never
+silently shifted or cut when rendered."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from kehoach.rules import ERROR, check
+from kehoach.spec.model import Plan, Section, Table, TableAppendix, placed_rows
+
+
+def _tables_in(body) -> Iterator[Table]:
+    for item in body:
+        if isinstance(item, Section):
+            if item.table is not None:
+                yield item.table
+            yield from _tables_in(item.body)
+
+
+def tables(plan: Plan) -> Iterator[Table]:
+    """Every table of a plan, in document order."""
+    yield from _tables_in(plan.sections)
+    for appendix in plan.appendices:
+        if isinstance(appendix, TableAppendix):
+            if appendix.table is not None:
+                yield appendix.table
+            yield from _tables_in(appendix.body)
+
+
+@check("KH-S018", ERROR, applies_to=Plan)
+def table_without_columns(plan):
+    """Bảng không có cột nào (`columns` rỗng)."""
+    for table in tables(plan):
+        if table.width == 0:
+            yield table.pos, "bảng không có cột nào: nêu tiêu đề các cột, ví dụ `columns: [STT, Nội dung, Ghi chú]`"
+
+
+@check("KH-S019", ERROR, applies_to=Plan)
+def row_cells_differ_from_columns(plan):
+    """Một dòng của bảng có nhiều hoặc ít ô hơn số cột (tính cả ô gộp)."""
+    for table in tables(plan):
+        width = table.width
+        if width == 0:
+            continue
+        for index, row in enumerate(placed_rows(table.header, width)[1:], start=1):
+            if not row.fits:
+                cells = table.header[index]
+                pos = cells[0].pos if cells else table.pos
+                yield pos, _mismatch("dòng tiêu đề", row.filled, row.free, width, numbered=False)
+        for row, pos in zip(placed_rows(table.rows, width, table.numbered), table.row_pos):
+            if not row.fits:
+                yield pos, _mismatch("dòng", row.filled, row.free, width, table.numbered)
+
+
+def _mismatch(what: str, filled: int, free: int, width: int, numbered: bool) -> str:
+    above = f", {width - free} cột đã có ô gộp từ dòng trên (`rows`)" if free < width else ""
+    stt = "; ô STT có thể bỏ đi hoặc để `\"\"` để được đánh số tự động" if numbered else ""
+    more_or_less = "thừa" if filled > free else "thiếu"
+    return (
+        f"{what} có {filled} ô (tính cả `span`) nhưng bảng có {width} cột{above}: {more_or_less} "
+        f"{abs(filled - free)} ô; thêm hoặc bớt ô cho đúng từng cột{stt}"
+    )
+
+
+@check("KH-S020", ERROR, applies_to=Plan)
+def widths_differ_from_columns(plan):
+    """Độ rộng cột (`widths`) không khớp số cột hoặc cộng lại quá 100%."""
+    for table in tables(plan):
+        if not table.widths or table.width == 0:
+            continue
+        if len(table.widths) != table.width:
+            yield table.pos, (
+                f"`widths` có {len(table.widths)} số nhưng bảng có {table.width} cột: mỗi cột một độ rộng (phần trăm)"
+            )
+        elif sum(table.widths) > 100.5:
+            yield table.pos, (
+                f"`widths` cộng lại {sum(table.widths):g}%, rộng hơn trang: các độ rộng là phần trăm của bề rộng văn bản, "
+                "tổng không quá 100"
+            )
