@@ -85,6 +85,13 @@ def test_a_table_with_no_columns(specs):
     assert specs.check(text) == ["14:7 error KH-S018"]
 
 
+def test_more_columns_than_word_opens(specs):
+    text = appendix("      columns: [{text: Số liệu, span: 64}]\n      rows: [[a]]\n")
+    assert specs.messages(text) == [
+        "KH-S018 bảng có 64 cột (tính cả `span`), Word chỉ mở được bảng đến 63 cột: tách thành nhiều bảng"
+    ]
+
+
 def test_widths_one_per_column_and_at_most_the_page(specs):
     base = "      columns: [STT, Nội dung]\n      rows: [[\"1\", a]]\n"
     assert specs.check(appendix(base + "      widths: [10, 90]\n")) == []
@@ -129,6 +136,10 @@ def test_an_appendix_has_a_table_or_a_body(specs):
     both = MINIMAL_PLAN + BODY.replace("    body:\n", "    table: {columns: [a], rows: [[b]]}\n    body:\n", 1)
     assert specs.messages(both) == [
         "KH-S012 phụ lục dùng `table` (một bảng) hoặc `body` (văn bản và các bảng), không dùng cả hai"
+    ]
+    form = MINIMAL_PLAN + BODY.replace("    body:\n", "    blank_rows: 5\n    body:\n", 1)
+    assert specs.messages(form) == [
+        "KH-S012 `blank_rows` dùng cho phụ lục một bảng (`table`), không dùng với `body`: đặt bảng vào `table`, hoặc bỏ khóa này"
     ]
     neither = MINIMAL_PLAN + "appendices:\n  - title: PHỤ LỤC\n"
     assert specs.messages(neither) == [

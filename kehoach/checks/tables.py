@@ -27,21 +27,34 @@ def tables(plan: Plan) -> Iterator[Table]:
             yield from _tables_in(appendix.body)
 
 
+# Word's own limit: a table of more columns cannot be opened.
+MAX_COLUMNS = 63
+
+
+def _shaped(table: Table) -> bool:
+    return 0 < table.width <= MAX_COLUMNS
+
+
 @check("KH-S018", ERROR, applies_to=Plan)
 def table_without_columns(plan):
-    """Bảng không có cột nào (`columns` rỗng)."""
+    """Bảng không có cột nào (`columns` rỗng), hoặc nhiều cột hơn Word mở được (63)."""
     for table in tables(plan):
         if table.width == 0:
             yield table.pos, "bảng không có cột nào: nêu tiêu đề các cột, ví dụ `columns: [STT, Nội dung, Ghi chú]`"
+        elif table.width > MAX_COLUMNS:
+            yield table.pos, (
+                f"bảng có {table.width} cột (tính cả `span`), Word chỉ mở được bảng đến {MAX_COLUMNS} cột: "
+                "tách thành nhiều bảng"
+            )
 
 
 @check("KH-S019", ERROR, applies_to=Plan)
 def row_cells_differ_from_columns(plan):
     """Một dòng của bảng có nhiều hoặc ít ô hơn số cột (tính cả ô gộp)."""
     for table in tables(plan):
-        width = table.width
-        if width == 0:
+        if not _shaped(table):
             continue
+        width = table.width
         for index, row in enumerate(placed_rows(table.header, width)[1:], start=1):
             if not row.fits:
                 cells = table.header[index]
@@ -66,7 +79,7 @@ def _mismatch(what: str, filled: int, free: int, width: int, numbered: bool) -> 
 def widths_differ_from_columns(plan):
     """Độ rộng cột (`widths`) không khớp số cột hoặc cộng lại quá 100%."""
     for table in tables(plan):
-        if not table.widths or table.width == 0:
+        if not table.widths or not _shaped(table):
             continue
         if len(table.widths) != table.width:
             yield table.pos, (

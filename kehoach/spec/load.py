@@ -305,6 +305,10 @@ def _appendix(reader: Reader, node: yaml.Node, what: str):
     if "table" not in nodes and "body" not in nodes:
         reader.report(rules.MISSING_KEY, node, "phụ lục thiếu khóa `table`: thêm `table: ...` (hoặc `body` cho văn bản và nhiều bảng)")
         return None
+    if "body" in nodes and (form := nodes.keys() & {"column_numbers", "blank_rows"}):
+        reader.report(rules.BAD_VALUE, nodes[min(form)], (
+            f"`{min(form)}` dùng cho phụ lục một bảng (`table`), không dùng với `body`: đặt bảng vào `table`, hoặc bỏ khóa này"
+        ))
     title, table = values.get("title"), values.get("table")
     if title is None or (table is None and "body" not in values):
         return None
