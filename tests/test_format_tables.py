@@ -72,6 +72,12 @@ def test_cells_covered_from_above_are_left_out(specs):
     ]
 
 
+def test_a_cell_merged_past_the_last_row(specs):
+    text = appendix("      columns: [Xã, Thôn]\n      rows:\n        - [{text: Xã A, rows: 3}, Thôn 1]\n        - [Thôn 2]\n")
+    assert specs.messages(text) == ["KH-S019 ô gộp 3 dòng (`rows`) nhưng bảng chỉ còn 2 dòng từ dòng này: sửa `rows: 2`"]
+    assert specs.check(text) == ["16:19 error KH-S019"]
+
+
 def test_a_header_row_that_does_not_fill_the_columns(specs):
     text = appendix("      columns:\n        - [STT, {text: Số hộ, span: 2}]\n        - [Nghèo]\n      rows: [[\"1\", \"2\", \"3\"]]\n")
     assert specs.check(text) == ["16:12 error KH-S019"]

@@ -50,7 +50,7 @@ def table_without_columns(plan):
 
 @check("KH-S019", ERROR, applies_to=Plan)
 def row_cells_differ_from_columns(plan):
-    """Một dòng của bảng có nhiều hoặc ít ô hơn số cột (tính cả ô gộp)."""
+    """Một dòng của bảng có nhiều hoặc ít ô hơn số cột (tính cả ô gộp), hoặc ô gộp dòng vượt quá cuối bảng."""
     for table in tables(plan):
         if not _shaped(table):
             continue
@@ -63,6 +63,17 @@ def row_cells_differ_from_columns(plan):
         for row, pos in zip(placed_rows(table.rows, width, table.numbered), table.row_pos):
             if not row.fits:
                 yield pos, _mismatch("dòng", row.filled, row.free, width, table.numbered)
+        for part, what in ((table.header, "phần tiêu đề"), (table.rows, "bảng")):
+            yield from _past_the_end(part, what)
+
+
+def _past_the_end(rows, what: str):
+    """Cells merged over more rows than are left (`rows` in the header never reach the body)."""
+    for index, cells in enumerate(rows):
+        left = len(rows) - index
+        for cell in cells:
+            if cell.rows > left:
+                yield cell.pos, f"ô gộp {cell.rows} dòng (`rows`) nhưng {what} chỉ còn {left} dòng từ dòng này: sửa `rows: {left}`"
 
 
 def _mismatch(what: str, filled: int, free: int, width: int, numbered: bool) -> str:
