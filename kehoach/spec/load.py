@@ -1,7 +1,7 @@
 """Load a plan or schedule file into the model, with every problem as a diagnostic.
 
 Stages: read the file safely (yaml_source) → build the model against the
-declared schemas (reader) → load the schedules a plan names → evaluate the
+declarations below (spec/schema.py) → load the schedules a plan names → evaluate the
 Jinja expressions in its text (templating).
 """
 

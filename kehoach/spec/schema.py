@@ -114,10 +114,10 @@ class ListOf(Option):
         if items is None:
             return None
         read_item = self.item.read
+        if not self.whole:
+            return [value for item in items if (value := read_item(reader, item, what)) is not None]
         values = [read_item(reader, item, what) for item in items]
-        if self.whole and None in values:
-            return None
-        return [value for value in values if value is not None]
+        return None if None in values else values
 
 
 class OneOrList(Option):
