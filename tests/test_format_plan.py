@@ -53,6 +53,17 @@ def test_a_joint_plan_lists_its_organs_and_signers(specs):
     assert plan.signer.name.value == "Nguyễn Văn A"
 
 
+def test_a_signer_for_every_organ_at_most(specs):
+    text = MINIMAL_PLAN.replace(
+        "signer: {lines: [TM. ỦY BAN NHÂN DÂN, CHỦ TỊCH], name: Nguyễn Quang Nhuệ}",
+        "signer: [{lines: [CHỦ TỊCH], name: Nguyễn Văn A}, {lines: [PHÓ CHỦ TỊCH], name: Trần Thị B}]",
+    )
+    assert specs.messages(text) == [
+        "KH-S012 2 người ký nhưng chỉ 1 cơ quan ban hành: mỗi khối chữ ký là của một cơ quan trong `organ` "
+        "(kế hoạch liên tịch: liệt kê đủ các cơ quan)"
+    ]
+
+
 def test_a_joint_plan_with_an_incomplete_organ(specs):
     text = JOINT.replace("code: MTTQ}", "}")
     assert specs.messages(text) == ["KH-S003 `organ` thiếu khóa `code`: thêm `code: ...`"]

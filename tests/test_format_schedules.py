@@ -139,3 +139,13 @@ def test_a_plans_schedule_sees_its_teams(specs):
     specs.write("lich.yaml", schedule(teams=TEAMS.replace("session: chiều, place: Xã Sa Loong", "session: sáng, place: Xã Sa Loong")))
     plan = MINIMAL_PLAN.replace("2023", "2021") + "appendices:\n  - schedule: lich.yaml\n"
     assert specs.codes(plan) == ["KH-L006"]
+
+
+def test_every_text_is_found_once(specs):
+    from kehoach.spec.model import iter_texts
+
+    spec = check_file(specs.write("s.yaml", schedule("  - {date: 2021-11-11, place: Xã Pờ Y, team: doan_2, note: Họp}\n", TEAMS))).spec
+    texts = iter_texts(spec)
+    assert len({id(t) for t in texts}) == len(texts)
+    values = [t.value for t in texts]
+    assert values.count("Xã Đăk Ang") == 1 and "ĐOÀN KIỂM TRA SỐ 2" in values and "Họp" in values and "7h30" in values

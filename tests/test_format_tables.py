@@ -157,3 +157,12 @@ def test_placing_cells_is_one_pass_over_them():
     cell = Cell(Text("x", None))
     rows = [[Cell(Text("a", None), rows=3), cell, cell]] + [[cell, cell]] * 2 + [[cell, cell, cell]]
     assert [row.fits for row in placed_rows(rows, 3)] == [True, True, True, True]
+
+
+def test_header_cells_are_texts_of_the_plan(specs):
+    from kehoach.spec.model import iter_texts
+
+    text = appendix(MERGED.replace("Cận nghèo]", "\"Cận nghèo[^1]\"]")) + "footnotes: {1: Theo chuẩn nghèo giai đoạn 2022–2025.}\n"
+    assert specs.check(text) == []
+    texts = iter_texts(check_file(specs.write("plan.yaml", text)).spec)
+    assert len({id(t) for t in texts}) == len(texts) and [t.value for t in texts].count("STT") == 1

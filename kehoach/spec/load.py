@@ -104,6 +104,11 @@ def _plan(reader: Reader, root: yaml.MappingNode) -> Plan:
         plan.organ, plan.joint_organs = organs[0], organs[1:]
     if signers:
         plan.signer, plan.joint_signers = signers[0], signers[1:]
+    if organs and len(signers) > len(organs):
+        reader.report(rules.BAD_VALUE, nodes["signer"], (
+            f"{len(signers)} người ký nhưng chỉ {len(organs)} cơ quan ban hành: mỗi khối chữ ký là của một cơ quan "
+            "trong `organ` (kế hoạch liên tịch: liệt kê đủ các cơ quan)"
+        ))
     _plan_year(reader, root, plan, nodes)
     return plan
 
