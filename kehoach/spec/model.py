@@ -284,10 +284,6 @@ class Row:
         """Who goes: the team's members, then the row's own."""
         return self.team.members + self.members if self.team is not None else self.members
 
-    @property
-    def last_day(self) -> dt.date:
-        return self.end.value if self.end is not None else self.date.value
-
 
 @dataclass
 class Team:
