@@ -23,14 +23,14 @@ def render_plan(plan: Plan, out_path: str, template: str | None = None) -> None:
         {key: text.value for key, text in plan.footnotes.items()}, first_id=chosen.next_footnote_id
     )
     context = {
-        "co_quan": Finished(co_quan(plan)),
-        "so": ooxml.clean(so_ky_hieu(plan)),
-        "dia_danh_ngay": ooxml.clean(dia_danh_ngay(plan)),
+        "co_quan": co_quan(plan),
+        "so": so_ky_hieu(plan),
+        "dia_danh_ngay": dia_danh_ngay(plan),
         "ten_loai": type_name(plan).upper(),
-        "trich_yeu": ooxml.clean(ooxml.plain(plan.subject.value)),
+        "trich_yeu": ooxml.plain(plan.subject.value),
         "noi_dung": Finished(body_xml(plan, footnotes)),
-        "noi_nhan": Finished(noi_nhan(plan, footnotes)),
-        "nguoi_ky": Finished(nguoi_ky(plan)),
+        "noi_nhan": noi_nhan(plan, footnotes),
+        "nguoi_ky": nguoi_ky(plan),
         "phu_luc": Finished(appendices_xml(plan, footnotes)),
     }
     document = fill(chosen.skeleton, context)

@@ -6,51 +6,86 @@ costs ten thousand times one row.
 
 from __future__ import annotations
 
-from kehoach.render import ooxml
+from kehoach.render import ooxml, styles
+from kehoach.render.ooxml import Xml
 from kehoach.spec.model import Schedule, Table, Text
 from kehoach.vnformat import ngay, thu
 
 TEXT_WIDTH = 9355  # twips: A4 less 30 mm and 15 mm margins
 NUMBER_WIDTH = 700
 _NUMBER_COLUMNS = {"stt", "tt"}
+# Sizing columns from their content (13 pt Times New Roman): a character is about 120 twips wide on
+# average, a cell's margins take 170; no column narrower than 600 twips (about 1 cm).
+_CHAR_TWIPS = 120
+_CELL_MARGINS = 170
+_MIN_WIDTH = 600
 
 
-def _cell(text: str, footnotes, style: str = "KHBang") -> str:
-    return "".join(ooxml.paragraph(ooxml.inline(line, footnotes), style) for line in text.split("\n"))
+def cell(text: str, footnotes, style: str = styles.BANG) -> Xml:
+    """A cell's paragraphs: one per line of the text."""
+    return ooxml.join(ooxml.paragraph(ooxml.inline(line, footnotes), style) for line in text.split("\n"))
 
 
 def is_number_column(title: str) -> bool:
     return title.strip().lower() in _NUMBER_COLUMNS
 
 
+def content_widths(columns: list[list[str]], numbered: bool, total: int = TEXT_WIDTH) -> list[int]:
+    """Column widths from what the columns hold: each at least as wide as its longest word, the
+    rest of the width shared in proportion to the columns' average text length. An STT column
+    keeps its narrow width."""
+    fixed = NUMBER_WIDTH if numbered else 0
+    texts = columns[1:] if numbered else columns
+    if not texts:
+        return [total] if numbered else []
+    floors, weights = [], []
+    for texts_of_column in texts:
+        longest = max((len(word) for text in texts_of_column for word in text.split()), default=0)
+        floors.append(max(_MIN_WIDTH, longest * _CHAR_TWIPS + _CELL_MARGINS))
+        weights.append(max(1.0, sum(len(t) for t in texts_of_column) / max(len(texts_of_column), 1)))
+    available = total - fixed
+    if sum(floors) > available:  # words too long for the page: shrink every floor alike
+        floors = [f * available // sum(floors) for f in floors]
+    spare = available - sum(floors)
+    widths = [f + int(spare * w / sum(weights)) for f, w in zip(floors, weights)]
+    widths[-1] += available - sum(widths)  # rounding: the columns fill the text width exactly
+    return ([fixed] if numbered else []) + widths
+
+
 def body_table(table: Table, footnotes, *, column_numbers: bool = False, blank_rows: int = 0):
-    """A generic table. An STT/TT first column is numbered when the rows leave its cells out.
-    A blank form adds a row of column numbers under the header and empty numbered rows."""
+    """A generic table. An STT/TT first column is numbered where the rows leave its cells out or
+    empty. A blank form adds a row of column numbers under the header and empty numbered rows."""
     titles = [c.value for c in table.columns]
-    numbered = bool(titles) and is_number_column(titles[0])
-    rest = len(titles) - (1 if numbered else 0)
-    other = (TEXT_WIDTH - (NUMBER_WIDTH if numbered else 0)) // max(rest, 1)
-    widths = [NUMBER_WIDTH if numbered and i == 0 else other for i in range(len(titles))]
-    rows: list[list[str]] = []
+    if not titles:
+        return []
+    numbered = is_number_column(titles[0])
+    values = [_numbered(i, [c.value for c in cells], len(titles), numbered) for i, cells in enumerate(table.rows, start=1)]
+    columns = [[title] + [row[j] for row in values if j < len(row)] for j, title in enumerate(titles)]
+    widths = content_widths(columns, numbered)
+    header = [[cell(title, footnotes, styles.BANG_TIEU_DE) for title in titles]]
+    rows: list[list[Xml]] = []
     if column_numbers:
-        rows.append([ooxml.paragraph(ooxml.run(str(j + 1), italic=True), "KHBangSo") for j in range(len(titles))])
-    for i, cells in enumerate(table.rows, start=1):
-        values = [c.value for c in cells]
-        if numbered and len(values) == len(titles) - 1:
-            values = [str(i)] + values
-        row = []
-        for j, value in enumerate(values[: len(titles)]):
-            style = "KHBangSo" if numbered and j == 0 else "KHBang"
-            row.append(_cell(value, footnotes, style))
-        row += [""] * (len(titles) - len(row))
-        rows.append(row)
+        rows.append([ooxml.paragraph(ooxml.run(str(j + 1), italic=True), styles.BANG_SO) for j in range(len(titles))])
+    for row in values:
+        cells = [cell(value, footnotes, styles.BANG_SO if numbered and j == 0 else styles.BANG) for j, value in enumerate(row)]
+        rows.append(cells + [ooxml.EMPTY] * (len(titles) - len(cells)))
     for i in range(len(table.rows) + 1, len(table.rows) + blank_rows + 1):
-        first = ooxml.paragraph(ooxml.run(str(i)), "KHBangSo") if numbered else ""
-        rows.append([first] + [""] * (len(titles) - 1))
-    return ooxml.table(list(zip(titles, widths)), rows)
+        first = ooxml.paragraph(ooxml.run(str(i)), styles.BANG_SO) if numbered else ooxml.EMPTY
+        rows.append([first] + [ooxml.EMPTY] * (len(titles) - 1))
+    return ooxml.table(widths, header, rows)
 
 
-SCHEDULE_COLUMNS = [("STT", NUMBER_WIDTH), ("Thời gian", 2050), ("Địa điểm", 2150), ("Thành phần", TEXT_WIDTH - NUMBER_WIDTH - 4200)]
+def _numbered(i: int, values: list[str], count: int, numbered: bool) -> list[str]:
+    """The row's values, its STT cell filled with `i` when left out or written empty."""
+    if numbered and len(values) == count - 1:
+        return [str(i)] + values
+    if numbered and values and not values[0].strip():
+        return [str(i)] + values[1:]
+    return values[:count]
+
+
+SCHEDULE_WIDTHS = [NUMBER_WIDTH, 2050, 2150, TEXT_WIDTH - NUMBER_WIDTH - 4200]
+SCHEDULE_TITLES = ["STT", "Thời gian", "Địa điểm", "Thành phần"]
 
 
 def when(row) -> str:
@@ -61,15 +96,18 @@ def when(row) -> str:
 
 def schedule_table(schedule: Schedule, members: dict[str, Text], footnotes):
     """The schedule's table, one row at a time."""
-    return ooxml.table(SCHEDULE_COLUMNS, (_schedule_row(i, row, members, footnotes) for i, row in enumerate(schedule.rows, start=1)))
+    header = [[cell(title, footnotes, styles.BANG_TIEU_DE) for title in SCHEDULE_TITLES]]
+    return ooxml.table(
+        SCHEDULE_WIDTHS, header, (_schedule_row(i, row, members, footnotes) for i, row in enumerate(schedule.rows, start=1))
+    )
 
 
-def _schedule_row(i: int, row, members: dict[str, Text], footnotes) -> list[str]:
+def _schedule_row(i: int, row, members: dict[str, Text], footnotes) -> list[Xml]:
     names = [members[m.entry.value].value if m.is_id and m.entry.value in members else m.entry.value for m in row.members]
-    who = "".join(ooxml.paragraph(ooxml.inline(f"{k}. {name}", footnotes), "KHBang") for k, name in enumerate(names, start=1))
+    who = ooxml.join(ooxml.paragraph(ooxml.inline(f"{k}. {name}", footnotes), styles.BANG) for k, name in enumerate(names, start=1))
     return [
-        ooxml.paragraph(ooxml.run(str(i)), "KHBangSo"),
-        _cell(when(row), footnotes, "KHBangSo"),
-        _cell(row.place.value, footnotes),
+        ooxml.paragraph(ooxml.run(str(i)), styles.BANG_SO),
+        cell(when(row), footnotes, styles.BANG_SO),
+        cell(row.place.value, footnotes),
         who,
     ]
