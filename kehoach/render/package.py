@@ -54,11 +54,15 @@ class Template:
         """The template's document with `content` (chunks) as its whole body, its page setup kept."""
         document = self.part(DOCUMENT)
         # Found by position, not by a regular expression: linear whatever the body holds.
-        start, end = document.find("<w:body>"), document.rfind("</w:body>")
-        last = document.rfind("<w:sectPr", start, end)
-        if start < 0 or last < 0 or document[last + 9 : last + 10] not in (" ", ">"):
+        body, end = document.find("<w:body>"), document.rfind("</w:body>")
+        close = document.rfind("</w:sectPr>", body, end)
+        last = document.rfind("<w:sectPr", body, close)
+        change = document.rfind("<w:sectPrChange", body, last)
+        if change >= 0 and document.find("</w:sectPrChange>", change, last) < 0:  # a tracked change's copy
+            last = document.rfind("<w:sectPr", body, change)
+        if min(body, close, last) < 0 or document[close + len("</w:sectPr>") : end].strip():
             raise TemplateError(f"`{self.path}`: không tìm thấy phần thân văn bản (w:body) trong mẫu: mở mẫu bằng Word và lưu lại.")
-        return [document[: start + len("<w:body>")], content, document[last:]]
+        return [document[: body + len("<w:body>")], content, document[last:]]
 
 
 @lru_cache(maxsize=4)

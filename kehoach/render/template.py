@@ -4,6 +4,8 @@ plan's body or with placeholders kehoach does not know."""
 
 from __future__ import annotations
 
+from xml.etree import ElementTree
+
 from kehoach.errors import NotReadable, TemplateError
 from kehoach.inputfiles import open_package, read_member
 
@@ -32,4 +34,15 @@ def read_parts(path: str) -> tuple[tuple[str, bytes], ...]:
                     f"`{path}`: phần {name} không viết bằng UTF-8 (có thể là UTF-16): "
                     "mở mẫu bằng Word và lưu lại dạng .docx."
                 ) from None
+    _well_formed(path, dict(parts)[DOCUMENT].decode("utf-8"))
     return parts
+
+
+def _well_formed(path: str, document: str) -> None:
+    """Word writes no DTD; one could declare entities that expand without bound, so it is refused."""
+    if "<!DOCTYPE" in document or "<!ENTITY" in document:
+        raise TemplateError(f"`{path}`: word/document.xml có khai báo DOCTYPE/ENTITY, Word không viết như vậy: mở mẫu bằng Word và lưu lại.")
+    try:
+        ElementTree.fromstring(document)
+    except ElementTree.ParseError as error:
+        raise TemplateError(f"`{path}`: word/document.xml hỏng ({error}): mở mẫu bằng Word và lưu lại dạng .docx.") from None
