@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from kehoach.render import ooxml, styles
 from kehoach.render.ooxml import Xml
-from kehoach.spec.model import Schedule, Table, Text
+from kehoach.spec.model import Schedule, Table, Text, is_number_column
 from kehoach.vnformat import ngay, thu
 
 TEXT_WIDTH = 9355  # twips: A4 less 30 mm and 15 mm margins
 NUMBER_WIDTH = 700
-_NUMBER_COLUMNS = {"stt", "tt"}
 # Sizing columns from their content (13 pt Times New Roman): a character is about 120 twips wide on
 # average, a cell's margins take 170; no column narrower than 600 twips (about 1 cm).
 _CHAR_TWIPS = 120
@@ -24,10 +23,6 @@ _MIN_WIDTH = 600
 def cell(text: str, footnotes, style: str = styles.BANG) -> Xml:
     """A cell's paragraphs: one per line of the text."""
     return ooxml.join(ooxml.paragraph(ooxml.inline(line, footnotes), style) for line in text.split("\n"))
-
-
-def is_number_column(title: str) -> bool:
-    return title.strip().lower() in _NUMBER_COLUMNS
 
 
 def content_widths(columns: list[list[str]], numbered: bool, total: int = TEXT_WIDTH) -> list[int]:
