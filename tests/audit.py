@@ -7,15 +7,13 @@ Word's repair behaviour) must find no error and predict no repair.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from openxml_audit import FileFormat, OpenXmlValidator, ValidationSeverity, predict
 from openxml_audit.verdict import AppPrediction
 
 
-@lru_cache(maxsize=1)
 def _validator() -> OpenXmlValidator:
-    # What `openxml-audit -f microsoft365` runs; every finding, not the first thousand.
+    # What `openxml-audit -f microsoft365` runs; every finding, not the first thousand. A new one for
+    # each file: a validator remembers ids across files and would report one file's ids in the next.
     return OpenXmlValidator(file_format=FileFormat.MICROSOFT_365, max_errors=0)
 
 
