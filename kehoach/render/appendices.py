@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kehoach.render import ooxml, styles
+from kehoach.render.body import outline_xml
 from kehoach.render.context import kem_theo
 from kehoach.render.numbering import roman
 from kehoach.render.signature import form_signature
@@ -67,8 +68,11 @@ def appendices_xml(plan: Plan, footnotes) -> list:
             out += schedule_xml(appendix.schedule, members, footnotes, label=label, kem=kem)
         elif isinstance(appendix, TableAppendix):
             out += _heading(label, appendix.title.value, None, kem, footnotes)
-            out.append(body_table(appendix.table, footnotes, column_numbers=appendix.column_numbers,
-                                  blank_rows=appendix.blank_rows))
+            if appendix.body:
+                out += outline_xml(appendix.body, footnotes, appendix.numbering or "arabic")
+            if appendix.table is not None:
+                out.append(body_table(appendix.table, footnotes, column_numbers=appendix.column_numbers,
+                                      blank_rows=appendix.blank_rows))
             if appendix.notes:
                 out.append(ooxml.paragraph(ooxml.run("Ghi chú:", bold=True, italic=True), styles.GHI_CHU))
             for note in appendix.notes:

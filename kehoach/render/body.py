@@ -100,8 +100,9 @@ def body_xml(plan: Plan, footnotes: ooxml.Footnotes) -> list:
     return writer.out
 
 
-def outline_xml(items, footnotes: ooxml.Footnotes, numbering: list[str]) -> list:
-    """An appendix's body, read like a section's body and numbered `1.`, `2.` ... unless told otherwise."""
-    writer = BodyWriter(footnotes, numbering)
-    writer.items(items, depth=1, style=writer.style_at(1), parent="")
+def outline_xml(items, footnotes: ooxml.Footnotes, numbering: str) -> list:
+    """An appendix's body (text, numbered items, tables), read like a section's body: its top level
+    numbered `numbering` (`1.`, `2.`, ... by default), the levels below as a plan's."""
+    writer = BodyWriter(footnotes, ["roman", numbering, "decimal", "alpha"])
+    writer.items(items, depth=1, style=numbering, parent="")
     return writer.out

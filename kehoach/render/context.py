@@ -23,7 +23,8 @@ def type_name(plan: Plan) -> str:
 def so_ky_hieu(plan: Plan) -> str:
     """`05/KH-BCĐ`: two digits below 10, no spaces inside; a draft leaves the number blank."""
     number = f"{plan.number:02d}" if plan.number is not None else DRAFT_BLANK
-    return f"{number}/{plan.type_code}-{plan.organ.code.value}"
+    codes = "-".join(organ.code.value for organ in plan.organs)  # a joint plan: `KH-SNV-MTTQ`
+    return f"{number}/{plan.type_code}-{codes}"
 
 
 def ngay_thang_nam(plan: Plan) -> str:
@@ -67,10 +68,14 @@ def organ_lines(name: str, *, fits: int | None = None) -> list[str]:
 
 
 def organ_mention(plan: Plan) -> str:
-    """How running text names the organ: `organ.mention`, else the name in sentence case."""
-    if plan.organ.mention is not None:
-        return plan.organ.mention.value
-    name = plan.organ.name.value.replace("\n", " ")
+    """How running text names the organ(s): `organ.mention`, else the name in sentence case."""
+    return " và ".join(_mention(organ) for organ in plan.organs)
+
+
+def _mention(organ) -> str:
+    if organ.mention is not None:
+        return organ.mention.value
+    name = " ".join(organ.name.value.split())
     return name[:1] + name[1:].lower()
 
 
@@ -81,7 +86,7 @@ def kem_theo(plan: Plan) -> str:
 def metadata(spec: Plan | Schedule) -> tuple[str, str]:
     """Title and author of the document and its PDF: a plan's trích yếu and organ, a schedule's title."""
     if isinstance(spec, Plan):
-        return plain(spec.subject.value), " ".join(clean(spec.organ.name.value).split())
+        return plain(spec.subject.value), "; ".join(" ".join(clean(o.name.value).split()) for o in spec.organs)
     return (plain(spec.title.value) if spec.title else "Lịch"), ""
 
 

@@ -6,11 +6,12 @@ from kehoach.render import ooxml, styles
 from kehoach.render.context import organ_lines
 from kehoach.render.ooxml import Xml
 from kehoach.render.tables import TEXT_WIDTH
-from kehoach.spec.model import Plan
+from kehoach.spec.model import Organ, Plan, Signer
 
 SIGNATURE_SPACE = 4  # empty lines left for the signature and seal
 # A cơ quan chủ quản longer than this (13 pt, not bold, in the header's 65 mm) is broken in two.
 PARENT_FITS = 26
+HEADER_ORGAN_WIDTH = 3685  # twips: the header's left cell (65 mm, scripts/build_template.py)
 
 
 def noi_nhan(plan: Plan, footnotes) -> Xml:
@@ -24,24 +25,38 @@ def noi_nhan(plan: Plan, footnotes) -> Xml:
     return ooxml.join(out)
 
 
-def nguoi_ky(plan: Plan) -> Xml:
+def nguoi_ky(signer: Signer) -> Xml:
     """The signer's authority and title, room for the signature, then the name: one block, kept together."""
-    out = [ooxml.paragraph(ooxml.run(line.value.upper()), styles.CHUC_VU, keep_next=True) for line in plan.signer.lines]
+    out = [ooxml.paragraph(ooxml.run(line.value.upper()), styles.CHUC_VU, keep_next=True) for line in signer.lines]
     out += [ooxml.paragraph(ooxml.EMPTY, styles.CHUC_VU, keep_next=True)] * SIGNATURE_SPACE
-    out.append(ooxml.paragraph(ooxml.run(plan.signer.name.value), styles.NGUOI_KY))
+    out.append(ooxml.paragraph(ooxml.run(signer.name.value), styles.NGUOI_KY))
     return ooxml.join(out)
 
 
 def co_quan(plan: Plan) -> Xml:
-    """Cơ quan chủ quản (not bold) over the issuing organ (bold), both uppercase, broken into lines
-    where Vietnamese documents break them."""
+    """The issuing organ(s) of the header; a joint plan's organs stand side by side."""
+    if not plan.joint_organs:
+        return _organ(plan.organ)
+    width = HEADER_ORGAN_WIDTH // len(plan.organs)
+    return ooxml.join(ooxml.table([width] * len(plan.organs), [], [[_organ(organ) for organ in plan.organs]], bordered=False))
+
+
+def _organ(organ: Organ) -> Xml:
+    """Cơ quan chủ quản (not bold) over the issuing organ (bold), uppercase: as lines when written as
+    lines, else broken where Vietnamese documents break them."""
     out = []
-    if plan.organ.parent is not None:
-        for line in organ_lines(plan.organ.parent.value, fits=PARENT_FITS):
-            out.append(ooxml.paragraph(ooxml.run(line), styles.CO_QUAN_CHU_QUAN))
-    for line in organ_lines(plan.organ.name.value):
-        out.append(ooxml.paragraph(ooxml.run(line), styles.CO_QUAN_BAN_HANH))
+    if organ.parent is not None:
+        parent = [line.upper() for line in organ.parent_lines] or organ_lines(organ.parent.value, fits=PARENT_FITS)
+        out += [ooxml.paragraph(ooxml.run(line), styles.CO_QUAN_CHU_QUAN) for line in parent]
+    name = [line.upper() for line in organ.name_lines] or organ_lines(organ.name.value)
+    out += [ooxml.paragraph(ooxml.run(line), styles.CO_QUAN_BAN_HANH) for line in name]
     return ooxml.join(out)
+
+
+def joint_signatures(plan: Plan) -> Xml:
+    """A joint plan's other signers, for the left of the signature row (the first organ signs on the
+    right); Nơi nhận then goes under the row."""
+    return ooxml.join(nguoi_ky(signer) + ooxml.paragraph(ooxml.EMPTY, styles.CHUC_VU) for signer in plan.joint_signers)
 
 
 def form_signature(signature) -> list[Xml]:
