@@ -35,10 +35,9 @@ EMPTY = Xml("")
 
 
 def join(parts: Iterable[Xml]) -> Xml:
-    parts = list(parts)
-    for part in parts:
-        if not isinstance(part, Xml):
-            raise TypeError(f"text given where XML is expected: {part[:40]!r}")
+    parts = tuple(parts)
+    if not set(map(type, parts)) <= {Xml}:  # type() per part in C: the check costs little on long tables
+        raise TypeError(f"text given where XML is expected: {next(p for p in parts if type(p) is not Xml)[:40]!r}")
     return Xml("".join(parts))
 
 
@@ -48,6 +47,8 @@ _FORBIDDEN = [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0xD800,
 _CLEAN = str.maketrans({c: None for c in _FORBIDDEN})
 _ESCAPE = str.maketrans({**{c: None for c in _FORBIDDEN}, "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 _BREAK = re.compile(r"(\r\n|[\r\n\t])")
+# Most text needs neither: one C-level scan finds out.
+_NEEDS_WORK = re.compile("[&<>\"\x00-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _nfc(text: str) -> str:
@@ -61,13 +62,15 @@ def clean(text: str) -> str:
 
 def esc(text: str) -> str:
     """Text as the content of an XML element or attribute of another part (document properties)."""
-    return _nfc(text.translate(_ESCAPE))
+    return _nfc(text.translate(_ESCAPE) if _NEEDS_WORK.search(text) else text)
 
 
 def _text(text: str) -> str:
     """The run content for `text`: `w:t` pieces, with `<w:tab/>` and `<w:br/>` for tabs and line breaks."""
+    if not _NEEDS_WORK.search(text):
+        return f'<w:t xml:space="preserve">{_nfc(text)}</w:t>' if text else ""
     if "\t" not in text and "\n" not in text and "\r" not in text:
-        return f'<w:t xml:space="preserve">{esc(text)}</w:t>' if text else ""
+        return f'<w:t xml:space="preserve">{esc(text)}</w:t>'
     out = []
     for piece in _BREAK.split(text):
         if piece == "\t":
@@ -87,6 +90,8 @@ def in_text_element(text: str) -> Xml:
 
 
 def run(text: str, *, bold: bool | None = None, italic: bool | None = None, size: int | None = None) -> Xml:
+    if bold is None and italic is None and size is None:
+        return Xml(f"<w:r>{_text(text)}</w:r>")
     props = ""
     if bold is not None:
         props += "<w:b/><w:bCs/>" if bold else '<w:b w:val="0"/><w:bCs w:val="0"/>'
@@ -234,26 +239,27 @@ def table(
     else:
         props = f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblBorders>{_NO_BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/>'
     yield Xml(f"<w:tbl><w:tblPr>{props}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>")
+    align = '<w:vAlign w:val="center"/>' if bordered else ""
     for cells in header:
         if cells:
-            yield Xml(f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{_cells(cells, widths, bordered)}</w:tr>")
+            yield Xml(f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{_cells(cells, widths, align)}</w:tr>")
     for cells in rows:
         if cells:
-            yield Xml(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{_cells(cells, widths, bordered)}</w:tr>")
+            yield Xml(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{_cells(cells, widths, align)}</w:tr>")
     yield Xml("</w:tbl>")
 
 
-def _cells(cells: list[Xml | Cell], widths: list[int], centred: bool) -> str:
+def _cells(cells: list[Xml | Cell], widths: list[int], align: str) -> str:
     out = []
     column = 0
-    align = '<w:vAlign w:val="center"/>' if centred else ""
     for cell in cells:
-        if isinstance(cell, Cell):
-            content, span, merge = cell
-        else:
-            content, span, merge = cell, 1, None
-        if not isinstance(content, Xml):
-            raise TypeError(f"text given where XML is expected: {content[:40]!r}")
+        if type(cell) is Xml:  # the common cell: one column, no merge
+            out.append(f'<w:tc><w:tcPr><w:tcW w:w="{widths[column]}" w:type="dxa"/>{align}</w:tcPr>{cell or "<w:p/>"}</w:tc>')
+            column += 1
+            continue
+        if not isinstance(cell, Cell) or type(cell.content) is not Xml:
+            raise TypeError(f"text given where XML is expected: {str(cell)[:40]!r}")
+        content, span, merge = cell
         width = sum(widths[column : column + span])
         column += span
         extra = (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "") + (f'<w:vMerge w:val="{merge}"/>' if merge else "")

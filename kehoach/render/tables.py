@@ -22,6 +22,8 @@ _MIN_WIDTH = 600
 
 def cell(text: str, footnotes, style: str = styles.BANG) -> Xml:
     """A cell's paragraphs: one per line of the text."""
+    if "\n" not in text:
+        return ooxml.paragraph(ooxml.inline(text, footnotes), style)
     return ooxml.join(ooxml.paragraph(ooxml.inline(line, footnotes), style) for line in text.split("\n"))
 
 
