@@ -76,7 +76,7 @@ def test_header_table_text_and_format(doc):
     assert not header._tbl.xpath(".//w:tblBorders/w:top[@w:val='single']")
     left, right = header.rows[0].cells
     # The unit word is tied to its place name by no-break spaces: Word never wraps between them.
-    assert [p.text for p in left.paragraphs if p.text] == ["UBND HUYỆN\xa0NGỌC\xa0HỒI", "BAN CHỈ ĐẠO RÀ SOÁT HỘ NGHÈO, HỘ CẬN NGHÈO"]
+    assert [p.text for p in left.paragraphs if p.text] == ["UBND HUYỆN\xa0NGỌC HỒI", "BAN CHỈ ĐẠO RÀ SOÁT HỘ NGHÈO, HỘ CẬN NGHÈO"]
     parent, organ = left.paragraphs[0], left.paragraphs[1]
     assert (effective(parent, "size"), effective(parent, "bold")) == (Pt(13), False)
     assert (effective(organ, "size"), effective(organ, "bold")) == (Pt(13), True)

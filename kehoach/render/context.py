@@ -50,16 +50,19 @@ NO_BREAK_SPACE = "\u00a0"
 def organ_lines(name: str, *, fits: int | None = None) -> list[str]:
     """The lines of an organ's name in the header, uppercase. Lines written by the user stay as
     written; a line is broken before its last unit word when text stands before it (always, or only
-    when longer than `fits` characters), and the unit word is tied to its place name with no-break
-    spaces so that Word never wraps between them."""
+    when longer than `fits` characters). No-break spaces tie the unit word to the first word of its
+    place (`TỈNH QUẢNG NAM`), so Word never wraps between them, yet a long place still wraps."""
     lines = []
     for line in name.upper().split("\n"):
+        line = " ".join(line.split())
         found = list(_UNIT.finditer(line))
         if not found:
             lines.append(line)
             continue
-        start = found[-1].start()
-        head, place = line[:start].rstrip(), NO_BREAK_SPACE.join(line[start:].split())
+        unit = found[-1]
+        first, _, rest = line[unit.end() :].strip().partition(" ")
+        place = NO_BREAK_SPACE.join([*unit.group().split(), first]) + (f" {rest}" if rest else "")
+        head = line[: unit.start()].rstrip()
         if head and (fits is None or len(line) > fits):
             lines += [head, place]
         else:

@@ -144,6 +144,11 @@ def rule(style: str, indent_twips: int, after_twips: int = 0) -> Xml:
     )
 
 
+def spacer(style: str) -> Xml:
+    """An empty paragraph of `style` without the border the style may draw."""
+    return Xml(f'<w:p><w:pPr><w:pStyle w:val="{style}"/><w:pBdr><w:bottom w:val="nil"/></w:pBdr></w:pPr></w:p>')
+
+
 # `**bold**`, `*italic*` and footnote markers `[^key]` inside a text value.
 _INLINE = re.compile(r"\*\*(?P<b>.+?)\*\*|\*(?P<i>[^*\s][^*]*?)\*|" + FOOTNOTE_MARKER.pattern, re.S)
 

@@ -11,6 +11,7 @@ from kehoach.spec.model import Organ, Plan, Signer
 SIGNATURE_SPACE = 4  # empty lines left for the signature and seal
 # A cơ quan chủ quản longer than this (13 pt, not bold, in the header's 65 mm) is broken in two.
 PARENT_FITS = 26
+JOINT_SIZE = 11  # pt: two organs share the 65 mm of one
 HEADER_ORGAN_WIDTH = 3685  # twips: the header's left cell (65 mm, scripts/build_template.py)
 
 
@@ -34,22 +35,26 @@ def nguoi_ky(signer: Signer) -> Xml:
 
 
 def co_quan(plan: Plan) -> Xml:
-    """The issuing organ(s) of the header; a joint plan's organs stand side by side."""
+    """The issuing organ(s) of the header; a joint plan's organs stand side by side, smaller, each
+    broken before its unit word (the header's left cell holds them all)."""
     if not plan.joint_organs:
         return _organ(plan.organ)
     width = HEADER_ORGAN_WIDTH // len(plan.organs)
-    return ooxml.join(ooxml.table([width] * len(plan.organs), [], [[_organ(organ) for organ in plan.organs]], bordered=False))
+    columns = [_organ(organ, fits=0, size=JOINT_SIZE) for organ in plan.organs]
+    # The empty paragraph first: LibreOffice loses the first page's own (empty) header when a
+    # document's first cell starts with a table, and would number page 1.
+    return ooxml.spacer(styles.GACH) + ooxml.join(ooxml.table([width] * len(columns), [], [columns], bordered=False))
 
 
-def _organ(organ: Organ) -> Xml:
+def _organ(organ: Organ, fits: int | None = PARENT_FITS, size: int | None = None) -> Xml:
     """Cơ quan chủ quản (not bold) over the issuing organ (bold), uppercase: as lines when written as
     lines, else broken where Vietnamese documents break them."""
     out = []
     if organ.parent is not None:
-        parent = [line.upper() for line in organ.parent_lines] or organ_lines(organ.parent.value, fits=PARENT_FITS)
-        out += [ooxml.paragraph(ooxml.run(line), styles.CO_QUAN_CHU_QUAN) for line in parent]
+        parent = [line.upper() for line in organ.parent_lines] or organ_lines(organ.parent.value, fits=fits)
+        out += [ooxml.paragraph(ooxml.run(line, size=size), styles.CO_QUAN_CHU_QUAN) for line in parent]
     name = [line.upper() for line in organ.name_lines] or organ_lines(organ.name.value)
-    out += [ooxml.paragraph(ooxml.run(line), styles.CO_QUAN_BAN_HANH) for line in name]
+    out += [ooxml.paragraph(ooxml.run(line, size=size), styles.CO_QUAN_BAN_HANH) for line in name]
     return ooxml.join(out)
 
 
