@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kehoach.checks import dates, references, schedule, shape  # noqa: F401  (importing registers the rules)
+from kehoach.checks import dates, layout, references, schedule, shape  # noqa: F401  (importing registers the rules)
 from kehoach.rules import RULES
 from kehoach.diagnostics import Diagnostic, ordered
 from kehoach.spec.load import load

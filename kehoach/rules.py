@@ -89,3 +89,9 @@ FORBIDDEN_TAG = declare("KH-S010", ERROR, "Thẻ YAML không được phép.")
 BAD_SCHEDULE_REF = declare("KH-S011", ERROR, "Tệp lịch được nêu không đọc được hoặc không phải lịch.")
 BAD_VALUE = declare("KH-S012", ERROR, "Giá trị không thuộc các giá trị cho phép.")
 TEMPLATE = declare("KH-T001", ERROR, "Biểu thức {{ ... }} trong văn bản không tính được.")
+
+# Raised while importing a Word or Excel file (kehoach/importer).
+IMPORT_UNSURE = declare("KH-I001", INFO, "Phần của văn bản Word chưa xếp chắc chắn được vào kế hoạch: xem lại.")
+IMPORT_OBJECT = declare("KH-I002", INFO, "Hình ảnh hoặc hộp văn bản trong tệp Word: kehoach không đọc nội dung của nó.")
+IMPORT_TRACKED = declare("KH-I003", INFO, "Tệp Word còn thay đổi được theo dõi: đọc như khi in (giữ phần thêm, bỏ phần xóa).")
+IMPORT_NOT_A_PLAN = declare("KH-I004", ERROR, "Tệp Word hoặc Excel không có phần đầu của văn bản hay bảng lịch.")

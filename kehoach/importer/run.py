@@ -1,0 +1,60 @@
+"""`kehoach import`: a Word plan (or an Excel schedule) into spec files, all of them or none, never
+over an existing file without `force`."""
+
+from __future__ import annotations
+
+import os
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+
+from kehoach.errors import OutputConflict
+from kehoach.fileio import atomic_output
+from kehoach.importer.writer import Emitted
+
+
+@dataclass
+class Written:
+    paths: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)     # what import was unsure of, `¶N: …`
+
+
+def default_output(source: str) -> str:
+    return os.path.splitext(os.path.basename(source))[0] + ".yaml"
+
+
+def _emitted(source: str, out: str) -> tuple[list[tuple[str, Emitted]], list[str]]:
+    if source.lower().endswith(".xlsx"):
+        from kehoach.importer import xlsx
+
+        schedule = xlsx.import_workbook(source)
+        from kehoach.importer.writer import dump
+
+        return [(out, dump(schedule.spec, [f"Lịch nhập từ {os.path.basename(source)} bằng `kehoach import`."]))], schedule.notes
+    from kehoach.importer.plan import emit, import_document
+
+    imported = import_document(source)
+    notes = [f"¶{p.number}: {m}" if p is not None else m for p, m in imported.notes]
+    notes += [f"¶{n}: {what}" for n, what in imported.document.objects]
+    if imported.document.tracked_changes:
+        notes.append("tệp còn thay đổi được theo dõi: đã đọc như khi in (giữ phần thêm, bỏ phần xóa)")
+    return emit(imported, out), notes
+
+
+def import_file(source: str, out: str | None = None, force: bool = False) -> Written:
+    out = out or default_output(source)
+    files, notes = _emitted(source, out)
+    targets = [path for path, _ in files]
+    if os.path.abspath(source) in map(os.path.abspath, targets):
+        raise OutputConflict(f"`{source}` vừa là tệp vào vừa là tệp ra: đặt tên khác bằng `-o`.")
+    existing = [p for p in targets if os.path.exists(p)]
+    if existing and not force:
+        raise OutputConflict(
+            f"đã có {', '.join(f'`{p}`' for p in existing)}: không ghi đè; thêm --force để ghi đè hoặc đặt tên khác bằng -o."
+        )
+    # All or nothing: every file goes to a temporary beside its target, renamed only when all are written.
+    with ExitStack() as stack:
+        for path, emitted in files:
+            temporary = stack.enter_context(atomic_output(path))
+            with open(temporary, "w", encoding="utf-8") as f:
+                f.write(emitted.text)
+    return Written(targets, notes)
