@@ -121,3 +121,26 @@ def layout_of(imported) -> WordLayout:
         document.path, [of(p) for p in document.paragraphs if p.text], parts,
         (m.top, m.bottom, m.left, m.right), document.page_number_in_header, document.title_page,
     )
+
+
+def check_workbook(path: str, ignore: tuple[str, ...] = ()) -> list[Diagnostic]:
+    """`kehoach check lich.xlsx`: the schedule imported in memory and checked; positions are the
+    sheet's rows (`¶` is the row number) and `where` names the sheet, row and cell."""
+    from kehoach.check import check_file
+    from kehoach.importer.writer import dump
+    from kehoach.importer.xlsx import NotSchedule, import_workbook
+
+    try:
+        imported = import_workbook(path)
+    except NotSchedule as problem:
+        return [rules.IMPORT_NOT_A_PLAN.at(Pos(path), str(problem))]
+    except UserError as problem:
+        return [rules.CANNOT_OPEN.at(Pos(path), str(problem))]
+    with tempfile.TemporaryDirectory(prefix="kehoach-") as folder:
+        name = os.path.join(folder, "lich.yaml")
+        emitted = dump(imported.spec)
+        with open(name, "w", encoding="utf-8") as f:
+            f.write(emitted.text)
+        found = [_mapped(d, path, {name: emitted}, folder) for d in check_file(name, ignore).diagnostics]
+    found += [rules.IMPORT_UNSURE.at(Pos(path), note) for note in imported.notes if rules.IMPORT_UNSURE.code not in ignore]
+    return ordered(found)

@@ -58,3 +58,22 @@ def import_file(source: str, out: str | None = None, force: bool = False) -> Wri
             with open(temporary, "w", encoding="utf-8") as f:
                 f.write(emitted.text)
     return Written(targets, notes)
+
+
+def roll_word(source: str, year: int, out: str | None, force: bool):
+    """`new --from plan.docx`: import into a private folder, then roll forward as from a YAML plan;
+    the new files land beside the Word file (or at `out`)."""
+    import tempfile
+
+    from kehoach.yearly import renamed, roll_forward
+
+    with tempfile.TemporaryDirectory(prefix="kehoach-") as folder:
+        stem = os.path.splitext(os.path.basename(source))[0]
+        imported_plan = os.path.join(folder, stem + ".yaml")
+        import_file(source, imported_plan)
+        from kehoach.spec.load import load
+
+        spec = load(imported_plan).spec
+        old_year = getattr(spec, "year", None) or year - 1
+        target = out or renamed(os.path.join(os.path.dirname(source), stem + ".yaml"), old_year, year)
+        return roll_forward(imported_plan, year, target, force)
