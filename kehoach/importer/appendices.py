@@ -82,22 +82,45 @@ def _appendix(group: list[Block], k: int, count: int, year, plan_window, found: 
         schedule = schedule_table.read(tables_here[0], schedule_year)
         if schedule is not None:
             return Appendix(spec, _schedule(schedule, titles, blocks, window, found), first)
-    title = src(" ".join(marked(p) for p in titles), titles[0] if titles else first)
+    title = src("\n".join(marked(p) for p in titles), titles[0] if titles else first)
     if not titles:
         found.notes.append((first, "phụ lục không có tên: đặt tên trong `title`"))
     spec["title"] = title
-    before = [b for b in blocks if isinstance(b, Paragraph)]
-    if len(tables_here) == 1 and blocks and blocks[0] is tables_here[0]:
-        spec["table"] = tables.to_spec(tables_here[0])
-        notes = [src(_note(p.text), p) for p in blocks[1:] if isinstance(p, Paragraph)]
-        if notes:
-            spec["notes"] = notes
-        return Appendix(spec, None, first)
-    if not tables_here and not before:
-        spec["body"] = []
+    if len(tables_here) >= 1 and blocks and blocks[0] is tables_here[0] and _form_tail(blocks[1:]):
+        _table_appendix(spec, blocks)
         return Appendix(spec, None, first)
     spec["body"] = [{"table": tables.to_spec(b)} if isinstance(b, Table) else src(marked(b), b) for b in blocks]
     return Appendix(spec, None, first)
+
+
+def _form_tail(rest: list[Block]) -> bool:
+    """After the table only notes and, last, a borderless signature table: a (blank) form."""
+    for k, b in enumerate(rest):
+        if isinstance(b, Table) and not (b.borderless and k == len(rest) - 1):
+            return False
+    return True
+
+
+def _table_appendix(spec: dict, blocks: list[Block]) -> None:
+    table = tables.to_spec(blocks[0])
+    rows = table["rows"]
+    if rows and [str(c) for c in rows[0]] == [str(n) for n in range(1, len(rows[0]) + 1)]:
+        # The row of column numbers under the header of a form to fill in.
+        spec["table"] = {"columns": table["columns"], "rows": rows[1:]}
+        spec["column_numbers"] = True
+    else:
+        spec["table"] = table
+    notes = []
+    for b in blocks[1:]:
+        if isinstance(b, Paragraph):
+            text = _note(b.text)
+            if text and not NOTES.match(text):
+                notes.append(src(text, b))
+        else:
+            sides = [[src(p.text, p) for p in cell.paragraphs if p.text] for row in b.rows for cell in row]
+            spec["signature"] = {"left": sides[0] if sides else [], "right": sides[1] if len(sides) > 1 else []}
+    if notes:
+        spec["notes"] = notes
 
 
 def _note(text: str) -> str:

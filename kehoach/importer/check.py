@@ -43,13 +43,16 @@ def check_word(path: str, ignore: tuple[str, ...] = ()) -> list[Diagnostic]:
         maps = {name: emitted for name, emitted in files}
         found = [_mapped(d, path, maps, folder) for d in checked.diagnostics]
     by_number = {p.number: p for p in document.paragraphs}
-    own = [rules.IMPORT_UNSURE.at(_at(path, p), m) for p, m in imported.notes]
-    own += [rules.IMPORT_OBJECT.at(Pos(path, n, 1), f"{what}: kehoach không đọc; kiểm tra bằng mắt") for n, what in document.objects]
+    own = [(rules.IMPORT_UNSURE.at(_at(path, p), m), p) for p, m in imported.notes]
+    own += [(rules.IMPORT_OBJECT.at(Pos(path, n, 1), f"{what}: kehoach không đọc; kiểm tra bằng mắt"), by_number.get(n))
+            for n, what in document.objects]
     if document.tracked_changes:
-        own.append(rules.IMPORT_TRACKED.at(Pos(path), "tệp còn thay đổi được theo dõi: đã đọc như khi in (giữ phần thêm, bỏ phần xóa); chấp nhận hoặc từ chối các thay đổi trong Word"))
+        own.append((rules.IMPORT_TRACKED.at(Pos(path), "tệp còn thay đổi được theo dõi: đã đọc như khi in (giữ phần thêm, "
+                                            "bỏ phần xóa); chấp nhận hoặc từ chối các thay đổi trong Word"), None))
     layout = layout_of(imported)
-    own += [d for rule in RULES.values() if rule.applies_to is WordLayout for d in rule.run(layout)]
-    found += [_described(d, by_number) for d in own if d.code not in ignore]
+    own += [(d, by_number.get(d.pos.line) if d.pos.line > 1 else None)
+            for rule in RULES.values() if rule.applies_to is WordLayout for d in rule.run(layout)]
+    found += [_described(d, p) for d, p in own if d.code not in ignore]
     return ordered(found)
 
 
@@ -57,8 +60,7 @@ def _at(path: str, paragraph: Paragraph | None) -> Pos:
     return Pos(path, paragraph.number, 1) if paragraph is not None else Pos(path)
 
 
-def _described(d: Diagnostic, by_number: dict[int, Paragraph]) -> Diagnostic:
-    paragraph = by_number.get(d.pos.line) if d.pos.line > 1 or d.pos.column > 1 or d.code.startswith("KH-I00") else None
+def _described(d: Diagnostic, paragraph: Paragraph | None) -> Diagnostic:
     if paragraph is None:
         return dataclasses.replace(d, where="toàn văn bản")
     return dataclasses.replace(d, where=paragraph.where or "văn bản", excerpt=_excerpt(paragraph.text))
