@@ -6,8 +6,6 @@ callers build what they can and the user sees every problem in one run.
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import difflib
 import re
 import unicodedata
@@ -17,11 +15,10 @@ import yaml
 
 from kehoach import rules
 from kehoach.diagnostics import Diagnostic, Pos
+from kehoach.spec import dates
 from kehoach.spec.model import DateValue, Text, Window
 from kehoach.spec.yaml_source import node_pos
 
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_VN_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 # A key that is prose, not one of our short English keys: YAML read "Thời gian: ..." as a mapping.
 _PROSE_KEY = re.compile(r"[^\x00-\x7f]|\s|^[A-Z]")
 
@@ -143,24 +140,13 @@ class Reader:
 
     def date(self, node: yaml.Node, what: str) -> DateValue | None:
         if not isinstance(node, yaml.ScalarNode) or node.tag == _NULL_TAG:
-            self._wrong_type(node, f"`{what}` phải là một ngày dạng YYYY-MM-DD, ví dụ 2021-11-08")
+            self._wrong_type(node, f"`{what}` phải là một ngày dạng YYYY-MM-DD, ví dụ {dates.EXAMPLE}")
             return None
-        value = node.value.strip()
-        if match := _ISO_DATE.match(value):
-            year, month, day = (int(g) for g in match.groups())
-            checked = _real_date(year, month, day)
-            if isinstance(checked, dt.date):
-                return DateValue(checked, self.pos(node))
-            self.report(rules.BAD_DATE, node, f"`{what}`: {checked}")
+        try:
+            return DateValue(dates.parse(node.value, what), self.pos(node))
+        except dates.BadDate as problem:
+            self.report(rules.BAD_DATE, node, str(problem))
             return None
-        if match := _VN_DATE.match(value):
-            day, month, year = (int(g) for g in match.groups())
-            checked = _real_date(year, month, day)
-            fix = f": viết `{checked.isoformat()}`" if isinstance(checked, dt.date) else f" ({checked})"
-            self.report(rules.BAD_DATE, node, f"`{what}` viết ngày theo dạng YYYY-MM-DD (năm-tháng-ngày){fix}")
-            return None
-        self.report(rules.BAD_DATE, node, f"`{what}` không đọc được `{value}` là ngày: viết theo dạng YYYY-MM-DD, ví dụ 2021-11-08")
-        return None
 
     def window(self, node: yaml.Node, what: str = "window") -> Window | None:
         values = self.mapping(node, Schema(f"`{what}`", {"from": True, "to": True}))
@@ -207,17 +193,6 @@ class Reader:
         if isinstance(node, yaml.MappingNode):
             return any(isinstance(k, yaml.ScalarNode) and _PROSE_KEY.search(str(k.value)) for k, _ in node.value)
         return all(isinstance(item, yaml.ScalarNode) for item in node.value)
-
-
-def _real_date(year: int, month: int, day: int) -> dt.date | str:
-    """The date, or why it does not exist."""
-    if not 1 <= month <= 12:
-        return f"không có tháng {month}"
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        days = calendar.monthrange(year, month)[1]
-        return f"ngày {day}/{month}/{year} không có thật: tháng {month} năm {year} chỉ có {days} ngày"
 
 
 def _quoted(line: str) -> str:
