@@ -3,7 +3,7 @@ passes and one that fails, and end to end on Word documents."""
 
 import pytest
 
-from import_docs import clerk_plan, write_docx, p, r
+from import_docs import clerk_plan
 from kehoach.checks.layout import LayoutParagraph, WordLayout
 from kehoach.importer.check import check_word
 from kehoach.rules import RULES

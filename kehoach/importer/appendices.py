@@ -11,7 +11,7 @@ from kehoach.importer import dates, schedule_table, tables
 from kehoach.importer.body import marked
 from kehoach.importer.header import is_rule
 from kehoach.importer.paragraphs import Block, Paragraph, Table
-from kehoach.importer.source import Src, src
+from kehoach.importer.source import src
 from kehoach.render.numbering import roman
 
 LABEL = re.compile(r"^PH[ỤU]\s*L[ỤU]C(\s+(SỐ\s+)?[\dIVXLC]+[a-z]?)?\s*[:.]?$", re.I)

@@ -17,7 +17,6 @@ from kehoach.checks.layout import LayoutParagraph, WordLayout
 from kehoach.diagnostics import Diagnostic, Pos, ordered
 from kehoach.errors import UserError
 from kehoach.importer.paragraphs import Document, Paragraph
-from kehoach.importer.source import pieces
 from kehoach.importer.writer import Emitted
 
 _EXCERPT = 160

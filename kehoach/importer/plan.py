@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from kehoach.errors import NotReadable
 from kehoach.importer import appendices, body, header, package, paragraphs, signature
-from kehoach.importer.paragraphs import Block, Document, Paragraph, Table
+from kehoach.importer.paragraphs import Block, Document, Paragraph
 from kehoach.importer.source import Src, src
 from kehoach.importer.writer import Emitted, dump
 
@@ -143,7 +143,6 @@ def _where(imported: Imported, blocks: list[Block], head, end, sign) -> None:
     """A human location for every paragraph: the part of the plan, and a table's row."""
     region = "Phần đầu"
     appendix = 0
-    appendix_starts = {id(a.first) for a in []}
     firsts = {id(p) for p in imported.parts.get("appendix_label", []) + imported.parts.get("appendix_title", [])}
     for k, block in enumerate(blocks):
         if k == head.end:
@@ -167,8 +166,7 @@ def _where(imported: Imported, blocks: list[Block], head, end, sign) -> None:
                 for cell in row:
                     for p in cell.paragraphs:
                         base = _section_of(imported, p) if region == "Nội dung" else region
-                        p.where = f"{base}, bảng, dòng {r}" if not block.borderless else base
-    del appendix_starts
+                        p.where = base if region in ("Phần đầu", "Nơi nhận, chữ ký") else f"{base}, bảng, dòng {r}"
 
 
 def _section_of(imported: Imported, paragraph: Paragraph) -> str:

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 import yaml
 
 from kehoach.importer.paragraphs import Paragraph
-from kehoach.importer.source import Src
 
 _FIRST_UNSAFE = set("-?:,[]{}#&*!|>'\"%@`+~= \t")
 _RESOLVER = yaml.resolver.Resolver()

@@ -36,6 +36,8 @@ def _text(value) -> str:
 
 
 def _sheet_table(sheet, name: str) -> tuple[Table, list[Paragraph]]:
+    from openpyxl.utils import get_column_letter
+
     merged: dict[tuple[int, int], tuple[str, int]] = {}
     for cells in sheet.merged_cells.ranges:
         width = cells.max_col - cells.min_col + 1
@@ -55,7 +57,7 @@ def _sheet_table(sheet, name: str) -> tuple[Table, list[Paragraph]]:
             if merge == "skip":
                 continue
             text = _text(value).strip()
-            letter = sheet.cell(row=r, column=c).column_letter
+            letter = get_column_letter(c)
             paragraph = Paragraph(r, [Segment(text, RunFormat())] if text else [], where=f"{name}, dòng {r}, ô {letter}{r}")
             if text:
                 paragraphs.append(paragraph)
