@@ -193,13 +193,12 @@ def rules() -> None:
 @guarded
 def render(files: tuple[str, ...], out: str | None, pdf: bool, template: str | None, ignore: tuple[str, ...]) -> None:
     """Kiểm tra rồi dựng văn bản Word (và PDF) từ kế hoạch hoặc lịch."""
+    from kehoach.errors import UserError
     from kehoach.render.job import render_files
-    from kehoach.render.package import TemplateError
-    from kehoach.render.pdf import PdfUnavailable
 
     try:
         result = render_files(list(files), out, pdf=pdf, template=template, ignore=ignore)
-    except (PdfUnavailable, TemplateError) as cannot:
+    except UserError as cannot:
         click.echo(f"kehoach: {cannot}", err=True)
         sys.exit(2)
     for d in result.diagnostics:
@@ -248,22 +247,29 @@ def refs(files: tuple[str, ...], fmt: str) -> None:
 def new(old: str, year: int, out: str | None, force: bool) -> None:
     """Dựng kế hoạch năm mới (bản dự thảo) từ kế hoạch năm trước: dời mọi ngày, giữ nguyên thứ trong tuần."""
     from kehoach.importer.run import roll_word
-    from kehoach.yearly import RollError, roll_forward
+    from kehoach.yearly import roll_forward
 
-    try:
-        rolled = roll_word(old, year, out, force) if old.lower().endswith(".docx") else roll_forward(old, year, out, force)
-    except (RollError, UserError) as problem:
-        click.echo(f"kehoach new: {problem}", err=True)
-        sys.exit(2)
+    rolled = roll_word(old, year, out, force) if old.lower().endswith(".docx") else roll_forward(old, year, out, force)
     weeks = rolled.shift_days // 7
-    click.echo(f"Đã dời mọi ngày {rolled.shift_days:+d} ngày ({weeks:+d} tuần): thứ trong tuần giữ nguyên.", err=True)
+    click.echo(
+        f"Đã dời các ngày trong lịch {rolled.shift_days:+d} ngày ({weeks:+d} tuần): thứ trong tuần giữ nguyên; "
+        "thời gian thực hiện và các giai đoạn giữ ngày, tháng.",
+        err=True,
+    )
     for path in rolled.written:
         click.echo(f"Đã ghi {path}", err=True)
     click.echo("Bản dự thảo: chưa có số và ngày ký (`number`, `date`).", err=True)
-    if rolled.review:
-        click.echo("Cần xem lại (ngày tháng và năm viết thẳng trong văn bản, không được tự sửa):")
-        for item in rolled.review:
-            click.echo(f"{item.pos}: {item.text}")
+    sections = [
+        ("Không dời được (sửa tay):", rolled.unmoved),
+        ("Đã chuyển sang ngày làm việc:", rolled.adjusted),
+        (f"Cập nhật cho năm {year} (văn bản được trích dẫn, căn cứ trước):", rolled.update),
+        ("Cần xem lại (ngày tháng và năm viết thẳng trong văn bản, không được tự sửa):", rolled.review),
+    ]
+    for title, items in sections:
+        if items:
+            click.echo(title)
+            for item in items:
+                click.echo(str(item))
     for d in rolled.diagnostics:
         click.echo(d.as_text())
 
@@ -275,13 +281,9 @@ def new(old: str, year: int, out: str | None, force: bool) -> None:
 @guarded
 def init(folder: str, year: int | None, force: bool) -> None:
     """Tạo thư mục plans/ và schedules/ với kế hoạch và lịch mẫu có chú thích từng khóa."""
-    from kehoach.starter import StarterExists, create
+    from kehoach.starter import create
 
-    try:
-        written = create(folder, year, force)
-    except StarterExists as problem:
-        click.echo(f"kehoach init: {problem}", err=True)
-        sys.exit(2)
+    written = create(folder, year, force)
     for path in written:
         click.echo(f"Đã ghi {path}", err=True)
     click.echo(f"Tiếp theo: kehoach check {written[0]} && kehoach render {written[0]}", err=True)

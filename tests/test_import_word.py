@@ -158,7 +158,7 @@ def test_import_prints_what_it_wrote_and_never_overwrites(tmp_path, clerk):
     assert f"Đã ghi {out}" in first.output and f"Đã ghi {tmp_path / 'kh-lich.yaml'}" in first.output
     assert "hộp văn bản «Mẫu 01»" in first.output
     again = CliRunner().invoke(main, ["import", str(clerk), "-o", str(out)])
-    assert again.exit_code == 2 and "không ghi đè" in again.output
+    assert again.exit_code == 2 and "đã có: không ghi đè" in again.output
     assert CliRunner().invoke(main, ["import", str(clerk), "-o", str(out), "--force"]).exit_code == 0
 
 

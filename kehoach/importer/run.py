@@ -4,11 +4,9 @@ over an existing file without `force`."""
 from __future__ import annotations
 
 import os
-from contextlib import ExitStack
 from dataclasses import dataclass, field
 
-from kehoach.errors import OutputConflict
-from kehoach.fileio import atomic_output
+from kehoach.outputs import Outputs
 from kehoach.importer.writer import Emitted
 
 
@@ -43,21 +41,11 @@ def _emitted(source: str, out: str) -> tuple[list[tuple[str, Emitted]], list[str
 def import_file(source: str, out: str | None = None, force: bool = False) -> Written:
     out = out or default_output(source)
     files, notes = _emitted(source, out)
-    targets = [path for path, _ in files]
-    if os.path.abspath(source) in map(os.path.abspath, targets):
-        raise OutputConflict(f"`{source}` vừa là tệp vào vừa là tệp ra: đặt tên khác bằng `-o`.")
-    existing = [p for p in targets if os.path.exists(p)]
-    if existing and not force:
-        raise OutputConflict(
-            f"đã có {', '.join(f'`{p}`' for p in existing)}: không ghi đè; thêm --force để ghi đè hoặc đặt tên khác bằng -o."
-        )
-    # All or nothing: every file goes to a temporary beside its target, renamed only when all are written.
-    with ExitStack() as stack:
-        for path, emitted in files:
-            temporary = stack.enter_context(atomic_output(path))
-            with open(temporary, "w", encoding="utf-8") as f:
-                f.write(emitted.text)
-    return Written(targets, notes)
+    outputs = Outputs(inputs=[source], force=force,
+                      overwrite_hint="không ghi đè; thêm --force để ghi đè hoặc đặt tên khác bằng -o")
+    for k, (path, emitted) in enumerate(files):
+        outputs.add(path, emitted.text, "kế hoạch nhập" if k == 0 and not source.lower().endswith(".xlsx") else "lịch nhập")
+    return Written(outputs.write(), notes)
 
 
 def roll_word(source: str, year: int, out: str | None, force: bool):
