@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from kehoach.importer import dates, labels, tables
-from kehoach.importer.header import TITLE, is_rule
+from kehoach.importer.header import is_rule, is_title
 from kehoach.importer.paragraphs import Block, Paragraph, Table
 from kehoach.importer.source import Piece, Src, is_bold, markup, pieces, split_at, src
 
@@ -49,27 +49,33 @@ def marked(paragraph: Paragraph) -> str:
 def read(blocks: list[Block], year: int | None) -> Body:
     body = Body()
     k = 0
-    while k < len(blocks) and not (isinstance(blocks[k], Paragraph) and TITLE.match(blocks[k].text)):
+    while k < len(blocks) and not is_title(blocks[k]):
         if isinstance(blocks[k], Paragraph) and blocks[k].text and not is_rule(blocks[k].text):
             body.notes.append((blocks[k], f"đoạn trước «KẾ HOẠCH» chưa xếp được: «{blocks[k].text}»"))
         k += 1
+    subject: list[Paragraph] = []
+    run_on: list[str] = []
     if k < len(blocks):
         body.parts["title"] = [blocks[k]]
+        run_on = [line for line in blocks[k].lines[1:] if line]
         k += 1
-    subject: list[Paragraph] = []
+    if run_on:
+        # The trích yếu typed in the title's paragraph after a line break.
+        body.subject = src(" ".join(run_on), blocks[k - 1])
+        subject = [blocks[k - 1]]
     while k < len(blocks) and isinstance(blocks[k], Paragraph):
         p = blocks[k]
         if not p.text or is_rule(p.text):
             if subject:
                 break
-        elif subject and (BASIS.match(p.text) or labels.find(p.text)) or (subject and not _subject_like(p, subject[0])) or len(subject) >= 3:
+        elif run_on or subject and (BASIS.match(p.text) or labels.find(p.text)) or (subject and not _subject_like(p, subject[0])) or len(subject) >= 3:
             break
         else:
             subject.append(p)
         k += 1
-    if subject:
+    if subject and not run_on:
         body.subject = src(" ".join(markup(pieces(p)) for p in subject), subject[0])
-        body.parts["subject"] = subject
+    body.parts["subject"] = subject
     rest = [b for b in blocks[k:] if not (isinstance(b, Paragraph) and (not b.text or is_rule(b.text)))]
     styled = any(s.format.bold for b in rest if isinstance(b, Paragraph) for s in b.segments)
     k = 0

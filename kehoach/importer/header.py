@@ -12,7 +12,7 @@ from kehoach.importer.source import Src, is_bold, pieces, src
 
 QUOC_HIEU = re.compile(r"C[ỘO]NG\s+H[ÒOÓ]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM", re.I)
 TIEU_NGU = re.compile(r"Đ[ộo]c\s+l[ậa]p\s*[-–—]\s*T[ựu]\s+do\s*[-–—]\s*H[ạa]nh\s+ph[úu]c", re.I)
-NUMBER = re.compile(r"^Số\s*:\s*(?P<number>\d+)?\s*/\s*(?:(?P<year>\d{4})/)?(?P<type>[A-Za-zĐđ]+)\s*-\s*(?P<code>\S+)")
+NUMBER = re.compile(r"^Số\s*:\s*(?P<number>\d+)?\s*/?\s*(?:(?P<year>\d{4})/)?(?P<type>[A-Za-zĐđ]+)\s*-\s*(?P<code>\S+)")
 PLACE_DATE = re.compile(
     r"^(?P<place>[^,\d]{2,60}?)\s*,\s*ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})", re.I
 )
@@ -39,6 +39,11 @@ class Header:
     notes: list[tuple[Paragraph | None, str]] = field(default_factory=list)
 
 
+def is_title(block: Block) -> bool:
+    """`KẾ HOẠCH` alone, or as the first line of a paragraph that goes on with the trích yếu."""
+    return isinstance(block, Paragraph) and bool(block.text) and bool(TITLE.match(block.lines[0]))
+
+
 def is_rule(text: str) -> bool:
     return bool(_RULE.match(text))
 
@@ -48,7 +53,7 @@ def find(blocks: list[Block]) -> Header | None:
     header = Header()
     left: list[Paragraph] = []
     right: list[Paragraph] = []
-    title_at = next((i for i, b in enumerate(blocks[:40]) if isinstance(b, Paragraph) and TITLE.match(b.text)), None)
+    title_at = next((i for i, b in enumerate(blocks[:40]) if is_title(b)), None)
     limit = title_at if title_at is not None else min(len(blocks), 12)
     for index, block in enumerate(blocks[:limit]):
         if isinstance(block, Table):
