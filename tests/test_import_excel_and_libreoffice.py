@@ -113,3 +113,40 @@ def test_a_plan_saved_by_libreoffice(libreoffice_plan):
 def test_check_a_libreoffice_plan_finds_the_sunday(libreoffice_plan):
     [sunday] = [d for d in check_word(str(libreoffice_plan)) if d.code == "KH-L003"]
     assert sunday.excerpt == "Chủ Nhật, 23/10/2022" and sunday.where == "Phụ lục, bảng, dòng 3"
+
+
+NUMBERED_HTML = """<html><head><meta charset="utf-8"></head><body>
+<p>UBND XÃ A</p><p><b>BAN CHỈ ĐẠO</b></p><p>Số: 7/KH-BCĐ</p><p><i>A, ngày 05 tháng 3 năm 2024</i></p>
+<p align="center"><b>KẾ HOẠCH</b></p><p align="center"><b>Kiểm tra năm 2024</b></p>
+<ol type="I"><li><p><b>MỤC ĐÍCH</b></p>
+  <ol><li><p><b>Mục đích:</b> Đánh giá.</p></li><li><p><b>Yêu cầu:</b> Đúng tiến độ.</p></li></ol></li>
+<li><p><b>TỔ CHỨC THỰC HIỆN</b></p><ol><li><p>Các thôn thực hiện.</p></li></ol></li></ol>
+<p>Trên đây là Kế hoạch./.</p><p><b><i>Nơi nhận:</i></b></p><p>- Các thôn;</p><p>- Lưu: VT.</p>
+<p><b>TRƯỞNG BAN</b></p><p><b>Lê Văn C</b></p></body></html>"""
+
+
+def test_word_numbering_written_by_libreoffice(tmp_path):
+    """LibreOffice turns the HTML lists into Word numbering (numbering.xml): the labels are computed."""
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (libreoffice-writer-nogui) is not installed")
+    (tmp_path / "kh.html").write_text(NUMBERED_HTML, encoding="utf-8")
+    subprocess.run([SOFFICE, "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(tmp_path), str(tmp_path / "kh.html")],
+                   check=True, capture_output=True, timeout=180)
+    document = import_document(str(tmp_path / "kh.docx"))
+    labels = [p.label for p in document.document.paragraphs if p.label]
+    assert labels == ["I.", "1.", "2.", "II.", "1."]
+    sections = document.plan["sections"]
+    assert [s["title"] for s in sections] == ["MỤC ĐÍCH", "TỔ CHỨC THỰC HIỆN"]
+    assert sections[0]["body"] == [{"title": "Mục đích", "text": "Đánh giá."}, {"title": "Yêu cầu", "text": "Đúng tiến độ."}]
+    assert sections[1]["body"] == [{"text": "Các thôn thực hiện."}]
+
+
+def test_new_from_a_word_plan(tmp_path):
+    from import_docs import clerk_plan
+
+    clerk_plan(tmp_path / "ke-hoach-2024.docx", word_numbering=False)
+    result = CliRunner().invoke(main, ["new", "--from", str(tmp_path / "ke-hoach-2024.docx"), "--year", "2025"])
+    assert result.exit_code == 0, result.output
+    new = (tmp_path / "ke-hoach-2025.yaml").read_text(encoding="utf-8")
+    assert "year: 2025" in new and "number:" not in new
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ke-hoach-2024.docx", "ke-hoach-2025-lich.yaml", "ke-hoach-2025.yaml"]
