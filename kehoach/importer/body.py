@@ -101,6 +101,11 @@ def read(blocks: list[Block], year: int | None) -> Body:
     return body
 
 
+def appendices_label(text: str) -> bool:
+    """`Phụ lục …` at the head of an appendix (numbers the `where` of its paragraphs)."""
+    return text.upper().startswith(("PHỤ LỤC", "PHU LUC"))
+
+
 def _subject_like(p: Paragraph, first: Paragraph) -> bool:
     return is_bold(pieces(p)) == is_bold(pieces(first)) and p.align == first.align
 

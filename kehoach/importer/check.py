@@ -7,6 +7,7 @@ each YAML line back into the paragraph the text was read from."""
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import os
 import tempfile
@@ -77,9 +78,10 @@ def _mapped(d: Diagnostic, path: str, maps: dict[str, Emitted], folder: str) -> 
     line = d.pos.line
     hit = emitted.lines.get(line)
     if hit is None:
-        after = [n for n in emitted.lines if n > line]
-        before = [n for n in emitted.lines if n < line]
-        near = min(after) if after else (max(before) if before else None)
+        # A key's own line (`rows:`) belongs to the value under it, else to the one above.
+        numbers = emitted.numbers()
+        k = bisect.bisect_right(numbers, line)
+        near = numbers[k] if k < len(numbers) else (numbers[-1] if numbers else None)
         hit = emitted.lines.get(near) if near is not None else None
         column = 1
     else:

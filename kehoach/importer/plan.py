@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass, field
 
 from kehoach.errors import NotReadable
-from kehoach.importer import appendices, body, header, package, paragraphs, signature
+from kehoach.importer import appendices, body, header, labels, package, paragraphs, signature
 from kehoach.importer.paragraphs import Block, Document, Paragraph
 from kehoach.importer.source import Src, src
 from kehoach.importer.writer import Emitted, dump
@@ -140,10 +140,10 @@ def _footnotes(imported: Imported, document: Document) -> None:
 
 
 def _where(imported: Imported, blocks: list[Block], head, end, sign) -> None:
-    """A human location for every paragraph: the part of the plan, and a table's row."""
-    region = "Phần đầu"
-    appendix = 0
-    firsts = {id(p) for p in imported.parts.get("appendix_label", []) + imported.parts.get("appendix_title", [])}
+    """A human location for every paragraph: the part of the plan (`Mục II` in the body), and for
+    a table outside the header and the signature, its row."""
+    appendix_starts = {id(p) for p in imported.parts.get("appendix_label", []) + imported.parts.get("appendix_title", [])}
+    region, section = "Phần đầu", "Nội dung"
     for k, block in enumerate(blocks):
         if k == head.end:
             region = "Nội dung"
@@ -152,30 +152,18 @@ def _where(imported: Imported, blocks: list[Block], head, end, sign) -> None:
         if sign is not None and k == sign.end:
             region = "Phụ lục"
         if isinstance(block, Paragraph):
-            if region.startswith("Phụ lục") and id(block) in firsts and block.text.upper().startswith("PH"):
-                appendix += 1
-                region = f"Phụ lục {appendix}" if block.text else region
-            if region == "Nội dung" and (lab := body.labels.find(block.text)) and lab.style == "roman":
-                region_text = f"Mục {lab.text.rstrip('.')}"
-                block.where = region_text
-                imported.parts.setdefault("_section", []).append(block)
-                continue
-            block.where = _section_of(imported, block) if region == "Nội dung" else region
-        else:
-            for r, row in enumerate(block.rows, start=1):
-                for cell in row:
-                    for p in cell.paragraphs:
-                        base = _section_of(imported, p) if region == "Nội dung" else region
-                        p.where = base if region in ("Phần đầu", "Nơi nhận, chữ ký") else f"{base}, bảng, dòng {r}"
-
-
-def _section_of(imported: Imported, paragraph: Paragraph) -> str:
-    heads = imported.parts.get("_section", [])
-    last = None
-    for h in heads:
-        if h.number < paragraph.number:
-            last = h
-    return last.where if last else "Nội dung"
+            if region.startswith("Phụ lục") and id(block) in appendix_starts and body.appendices_label(block.text):
+                region = block.text.rstrip(":. ")
+            if region == "Nội dung" and (found := labels.find(block.text)) is not None and found.style == "roman":
+                section = f"Mục {found.text.rstrip('.')}"
+            block.where = section if region == "Nội dung" else region
+            continue
+        tabled = region not in ("Phần đầu", "Nơi nhận, chữ ký")
+        here = section if region == "Nội dung" else region
+        for r, row in enumerate(block.rows, start=1):
+            for cell in row:
+                for p in cell.paragraphs:
+                    p.where = f"{here}, bảng, dòng {r}" if tabled else here
 
 
 def schedule_paths(plan_path: str, count: int) -> list[str]:

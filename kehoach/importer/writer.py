@@ -25,6 +25,14 @@ class Emitted:
     # line (from 1) → (paragraph, column where the value starts, from 1)
     lines: dict[int, tuple[Paragraph, int]] = field(default_factory=dict)
 
+    def numbers(self) -> list[int]:
+        """The mapped line numbers, in order (computed once)."""
+        if self._numbers is None:
+            self._numbers = sorted(self.lines)
+        return self._numbers
+
+    _numbers: list[int] | None = None
+
 
 def escape_template(text: str) -> str:
     if "{{" not in text and "{%" not in text:
