@@ -48,6 +48,16 @@ def test_imported_plan_checks_like_the_original(round_trips, plan):
     assert again == original
 
 
+def test_timelines_come_back_as_timelines(round_trips):
+    import yaml
+
+    _, _, imported, _, _ = round_trips["2023-huu-lung-ra-soat.yaml"]
+    spec = yaml.safe_load(imported.read_text(encoding="utf-8"))
+    phases = [phase for section in spec["sections"] for item in section.get("body", []) if isinstance(item, dict)
+              for phase in item.get("timeline", [])]
+    assert phases[0]["task"].startswith("Xây dựng Kế hoạch rà soát") and str(phases[0]["from"]) == "2023-08-15"
+
+
 def test_the_word_plan_itself_checks_like_the_original(round_trips):
     from kehoach.importer.check import check_word
 

@@ -92,6 +92,38 @@ def test_numbering_labels_from_numbering_xml():
     assert printed == ["I.", "I.1.", "I.2.", "a)", "II.", "II.1.", "I.", "II."]
 
 
+def test_bullets_read_as_dash_and_plus_items():
+    xml = numbering([("bullet", "\uf0b7"), ("bullet", "+")])
+    labels = word_numbering.Numbering(etree.fromstring(xml.encode()))
+    assert [labels.label("1", 0), labels.label("1", 1)] == ["-", "+"]
+
+
+def test_merged_cells_of_a_table_appendix(tmp_path):
+    from import_docs import table, tc
+
+    schedule_like = table([
+        [tc(p(r("STT"))), tc(p(r("Nội dung"))), tc(p(r("Kinh phí")), span=2)],
+        [tc(p(r("1"))), tc(p(r("Tập huấn")), vmerge="restart"), tc(p(r("Trung ương"))), tc(p(r("Địa phương")))],
+        [tc(p(r("2"))), tc(p(), vmerge="continue"), tc(p(r("10"))), tc(p(r("5")))],
+    ], widths=4)
+    clerk_plan(tmp_path / "kh.docx")
+    with zipfile.ZipFile(tmp_path / "kh.docx") as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    xml = parts["word/document.xml"].decode()
+    at = xml.index("<w:sectPr>")
+    extra = p(r("PHỤ LỤC II", b=True), jc="center", page_break=True) + p(r("KINH PHÍ", b=True), jc="center") + schedule_like
+    parts["word/document.xml"] = (xml[:at] + extra + xml[at:]).encode()
+    with zipfile.ZipFile(tmp_path / "kh2.docx", "w") as z:
+        for n, data in parts.items():
+            z.writestr(n, data)
+    appendix = import_document(str(tmp_path / "kh2.docx")).plan["appendices"][1]
+    assert appendix["title"] == "KINH PHÍ"
+    assert appendix["table"] == {
+        "columns": ["STT", "Nội dung", {"text": "Kinh phí", "span": 2}],
+        "rows": [["1", {"text": "Tập huấn", "rows": 2}, "Trung ương", "Địa phương"], ["2", "10", "5"]],
+    }
+
+
 def test_positions_map_back_to_paragraphs(tmp_path):
     from kehoach.render.job import render_files
 

@@ -109,7 +109,8 @@ class Numbering:
             if restart is None or restart > ilvl:
                 del counters[deeper]
         if level.fmt == "bullet":
-            return level.text
+            # Plans print dash and plus items; Word's bullet glyphs (•, , o, ▪) read as the dash.
+            return "+" if level.text.strip() == "+" else "-"
         return _PLACEHOLDER.sub(lambda m: self._value(levels, counters, int(m.group(1)) - 1), level.text)
 
     @staticmethod
