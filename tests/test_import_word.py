@@ -205,3 +205,14 @@ def test_kh_i001_lists_what_import_was_unsure_of(tmp_path):
 def test_kh_i004_a_word_file_that_is_not_a_plan(tmp_path):
     _no_header(tmp_path / "x.docx")
     assert [d.code for d in check_word(str(tmp_path / "x.docx"))] == ["KH-I004"]
+
+
+def test_the_local_web_page_imports_through_the_real_importer(tmp_path, clerk):
+    from kehoach.serve.actions import import_upload
+    from kehoach.serve.files import Folder
+
+    site = tmp_path / "site"
+    site.mkdir()
+    written = import_upload(Folder.at(str(site)), "ke hoach.docx", clerk.read_bytes())
+    assert written == ["ke-hoach.yaml", "ke-hoach-lich.yaml"]
+    assert "schedule: ke-hoach-lich.yaml" in (site / "ke-hoach.yaml").read_text(encoding="utf-8")

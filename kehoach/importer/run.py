@@ -15,6 +15,10 @@ class Written:
     paths: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)     # what import was unsure of, `¶N: …`
 
+    @property
+    def written(self) -> list[str]:
+        return self.paths
+
 
 def default_output(source: str) -> str:
     return os.path.splitext(os.path.basename(source))[0] + ".yaml"
