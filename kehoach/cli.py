@@ -288,3 +288,62 @@ def init(folder: str, year: int | None, force: bool) -> None:
     for path in written:
         click.echo(f"Đã ghi {path}", err=True)
     click.echo(f"Tiếp theo: kehoach check {written[0]} && kehoach render {written[0]}", err=True)
+
+
+@main.command()
+@click.argument("file", type=click.Path())
+@click.option("--svg", "svg_out", type=click.Path(), help="ghi lịch thành ảnh SVG")
+@click.option("--png", "png_out", type=click.Path(), help="ghi lịch thành ảnh PNG")
+@click.option("--force", is_flag=True, help="ghi đè ảnh nếu đã có")
+@click.option("--ignore", "ignore", multiple=True, metavar="CODE", help="bỏ qua một quy tắc (có thể lặp lại)")
+@guarded
+def lich(file: str, svg_out: str | None, png_out: str | None, force: bool, ignore: tuple[str, ...]) -> None:
+    """Xem lịch kiểm tra dạng lịch tháng: ngày lễ, cuối tuần, ngày kiểm tra, trùng lịch."""
+    import os
+
+    from kehoach.calendar import show
+
+    colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    shown = show(file, svg_out=svg_out, png_out=png_out, colour=colour, force=force, ignore=ignore)
+    click.echo(shown.text, nl=False, color=colour)
+    for d in shown.diagnostics:
+        click.echo(d.as_text(), err=True)
+    for path in shown.written:
+        click.echo(f"Đã ghi {path}", err=True)
+    sys.exit(diag.exit_code(shown.diagnostics))
+
+
+@main.command()
+@click.argument("file", type=click.Path())
+@click.option("-o", "--output", "out", type=click.Path(), help="tệp .ics ra (mặc định: tên tệp vào với đuôi .ics)")
+@click.option("--sang", default="7:30-11:30", show_default=True, help="giờ làm việc buổi sáng")
+@click.option("--chieu", default="13:30-17:00", show_default=True, help="giờ làm việc buổi chiều")
+@click.option("--force", is_flag=True, help="ghi đè tệp .ics nếu đã có")
+@click.option("--ignore", "ignore", multiple=True, metavar="CODE", help="bỏ qua một quy tắc (có thể lặp lại)")
+@guarded
+def ics(file: str, out: str | None, sang: str, chieu: str, force: bool, ignore: tuple[str, ...]) -> None:
+    """Xuất lịch kiểm tra thành tệp iCalendar (.ics) cho điện thoại, Outlook, Google Calendar."""
+    from kehoach import ics as ical
+
+    hours = ical.OfficeHours(ical.parse_span(sang), ical.parse_span(chieu))
+    exported = ical.export(file, out, hours, force, ignore)
+    for d in exported.diagnostics:
+        click.echo(d.as_text())
+    if exported.written:
+        click.echo(f"Đã ghi {exported.written} ({exported.events} buổi kiểm tra)", err=True)
+    elif diag.exit_code(exported.diagnostics) == 1:
+        click.echo("Chưa ghi tệp .ics: sửa các lỗi (error) ở trên rồi chạy lại.", err=True)
+    sys.exit(diag.exit_code(exported.diagnostics))
+
+
+@main.command()
+@click.argument("folder", default=".", type=click.Path())
+@click.option("--port", type=click.IntRange(0, 65535), help="cổng (mặc định 8765, hoặc cổng trống kế tiếp)")
+@click.option("--host", default="127.0.0.1", show_default=True, help="địa chỉ nghe; 0.0.0.0 để mở cho mạng nội bộ (vẫn cần token)")
+@click.option("--no-browser", is_flag=True, help="không tự mở trình duyệt")
+@guarded
+def serve(folder: str, port: int | None, host: str, no_browser: bool) -> None:
+    """Mở trang web trên máy này để xem, sửa, kiểm tra và tải các kế hoạch trong một thư mục."""
+    from kehoach.serve import serve as run
+
+    run(folder, host, port, open_browser=not no_browser)
