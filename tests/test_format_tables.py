@@ -49,16 +49,16 @@ def test_the_model_keeps_header_rows_spans_and_widths(specs):
 def test_a_row_with_a_cell_too_many(specs):
     text = appendix("      columns: [STT, Họ và tên, Chức vụ]\n      rows:\n        - [\"1\", Nguyễn Văn A, Trưởng thôn, thừa]\n")
     assert specs.messages(text) == [
-        "KH-S019 dòng có 4 ô (tính cả `span`) nhưng bảng có 3 cột: thừa 1 ô; thêm hoặc bớt ô cho đúng từng cột; "
+        "KH-S022 dòng có 4 ô (tính cả `span`) nhưng bảng có 3 cột: thừa 1 ô; thêm hoặc bớt ô cho đúng từng cột; "
         'ô STT có thể bỏ đi hoặc để `""` để được đánh số tự động'
     ]
-    assert specs.check(text) == ["16:11 error KH-S019"]
+    assert specs.check(text) == ["16:11 error KH-S022"]
 
 
 def test_a_short_row_is_an_error_not_padded(specs):
     text = appendix("      columns: [Họ và tên, Chức vụ, Ghi chú]\n      rows:\n        - [Nguyễn Văn A]\n")
     assert specs.messages(text) == [
-        "KH-S019 dòng có 1 ô (tính cả `span`) nhưng bảng có 3 cột: thiếu 2 ô; thêm hoặc bớt ô cho đúng từng cột"
+        "KH-S022 dòng có 1 ô (tính cả `span`) nhưng bảng có 3 cột: thiếu 2 ô; thêm hoặc bớt ô cho đúng từng cột"
     ]
 
 
@@ -67,34 +67,34 @@ def test_cells_covered_from_above_are_left_out(specs):
     assert specs.check(good) == []
     bad = good.replace('[Thôn 2, "4"]', '[Xã A, Thôn 2, "4"]')
     assert specs.messages(bad) == [
-        "KH-S019 dòng có 3 ô (tính cả `span`) nhưng bảng có 3 cột, 1 cột đã có ô gộp từ dòng trên (`rows`): "
+        "KH-S022 dòng có 3 ô (tính cả `span`) nhưng bảng có 3 cột, 1 cột đã có ô gộp từ dòng trên (`rows`): "
         "thừa 1 ô; thêm hoặc bớt ô cho đúng từng cột"
     ]
 
 
 def test_a_cell_merged_past_the_last_row(specs):
     text = appendix("      columns: [Xã, Thôn]\n      rows:\n        - [{text: Xã A, rows: 3}, Thôn 1]\n        - [Thôn 2]\n")
-    assert specs.messages(text) == ["KH-S019 ô gộp 3 dòng (`rows`) nhưng bảng chỉ còn 2 dòng từ dòng này: sửa `rows: 2`"]
-    assert specs.check(text) == ["16:19 error KH-S019"]
+    assert specs.messages(text) == ["KH-S022 ô gộp 3 dòng (`rows`) nhưng bảng chỉ còn 2 dòng từ dòng này: sửa `rows: 2`"]
+    assert specs.check(text) == ["16:19 error KH-S022"]
 
 
 def test_a_header_row_that_does_not_fill_the_columns(specs):
     text = appendix("      columns:\n        - [STT, {text: Số hộ, span: 2}]\n        - [Nghèo]\n      rows: [[\"1\", \"2\", \"3\"]]\n")
-    assert specs.check(text) == ["16:12 error KH-S019"]
+    assert specs.check(text) == ["16:12 error KH-S022"]
 
 
 def test_a_table_with_no_columns(specs):
     text = appendix("      columns: []\n      rows: [[a]]\n")
     assert specs.messages(text) == [
-        "KH-S018 bảng không có cột nào: nêu tiêu đề các cột, ví dụ `columns: [STT, Nội dung, Ghi chú]`"
+        "KH-S021 bảng không có cột nào: nêu tiêu đề các cột, ví dụ `columns: [STT, Nội dung, Ghi chú]`"
     ]
-    assert specs.check(text) == ["14:7 error KH-S018"]
+    assert specs.check(text) == ["14:7 error KH-S021"]
 
 
 def test_more_columns_than_word_opens(specs):
     text = appendix("      columns: [{text: Số liệu, span: 64}]\n      rows: [[a]]\n")
     assert specs.messages(text) == [
-        "KH-S018 bảng có 64 cột (tính cả `span`), Word chỉ mở được bảng đến 63 cột: tách thành nhiều bảng"
+        "KH-S021 bảng có 64 cột (tính cả `span`), Word chỉ mở được bảng đến 63 cột: tách thành nhiều bảng"
     ]
 
 
@@ -102,9 +102,9 @@ def test_widths_one_per_column_and_at_most_the_page(specs):
     base = "      columns: [STT, Nội dung]\n      rows: [[\"1\", a]]\n"
     assert specs.check(appendix(base + "      widths: [10, 90]\n")) == []
     assert specs.messages(appendix(base + "      widths: [10, 20, 70]\n")) == [
-        "KH-S020 `widths` có 3 số nhưng bảng có 2 cột: mỗi cột một độ rộng (phần trăm)"
+        "KH-S023 `widths` có 3 số nhưng bảng có 2 cột: mỗi cột một độ rộng (phần trăm)"
     ]
-    assert specs.codes(appendix(base + "      widths: [50, 60]\n")) == ["KH-S020"]
+    assert specs.codes(appendix(base + "      widths: [50, 60]\n")) == ["KH-S023"]
     assert specs.codes(appendix(base + "      widths: [10, rộng]\n")) == ["KH-S004"]
 
 
@@ -135,7 +135,7 @@ def test_an_appendix_with_a_body_of_text_and_tables(specs):
 
 def test_the_tables_of_an_appendix_body_are_checked(specs):
     text = MINIMAL_PLAN + BODY.replace('[["", Hộ nghèo, ""]]', "[[Hộ nghèo, \"\", \"\", \"\"]]")
-    assert specs.check(text) == ["17:60 error KH-S019"]
+    assert specs.check(text) == ["17:60 error KH-S022"]
 
 
 def test_an_appendix_has_a_table_or_a_body(specs):

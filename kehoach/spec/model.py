@@ -5,6 +5,7 @@ of ten thousand rows makes a quarter of a million of them."""
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import re
@@ -35,6 +36,9 @@ class Text:
     pos: Pos
     raw: str = ""
     value: str = ""
+    # Where each character of `value` stands in `raw`, and where `raw` breaks lines: built on the
+    # first position asked for.
+    _walk: tuple[list[int], list[int]] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.value:
@@ -50,36 +54,48 @@ class Text:
         Follows the value through the raw scalar, treating runs of white space
         alike (YAML folds line breaks and indentation) and skipping quoting and
         escapes. A templated value, or one that cannot be followed, points at
-        its start, as the contract allows.
+        its start, as the contract allows. The walk is done once per value, so
+        many problems in one paragraph cost no more than one.
         """
         if self.templated or not self.raw or offset <= 0:
             return self.pos
-        value, raw = self.value, self.raw
-        i = j = 0
-        while i < offset and j < len(raw):
-            if value[i] == raw[j]:
-                i += 1
-                j += 1
-            elif value[i].isspace() and raw[j].isspace():
-                while i < offset and value[i].isspace():
-                    i += 1
-                while j < len(raw) and raw[j].isspace():
-                    j += 1
-            else:
-                j += 1
-        if i < offset:
+        if self._walk is None:
+            self._walk = _walk(self.value, self.raw)
+        raw_at, newlines = self._walk
+        if offset >= len(raw_at):
             return self.pos
+        value, raw = self.value, self.raw
+        j = raw_at[offset]
         while j < len(raw) and raw[j] != value[offset] and value[offset] != " ":
             j += 1
-        line, column = self.pos.line, self.pos.column
-        before = raw[:j]
-        newlines = before.count("\n")
-        if newlines:
-            return Pos(self.pos.file, line + newlines, j - before.rfind("\n"))
-        return Pos(self.pos.file, line, column + j)
+        lines_before = bisect.bisect_left(newlines, j)
+        if lines_before:
+            return Pos(self.pos.file, self.pos.line + lines_before, j - newlines[lines_before - 1])
+        return Pos(self.pos.file, self.pos.line, self.pos.column + j)
 
     def __str__(self) -> str:
         return self.value
+
+
+def _walk(value: str, raw: str) -> tuple[list[int], list[int]]:
+    """For each offset of `value` that can be followed into `raw`, the raw offset reached there."""
+    raw_at = [0]
+    i = j = 0
+    while i < len(value) and j < len(raw):
+        if value[i] == raw[j]:
+            i += 1
+            j += 1
+            raw_at.append(j)
+        elif value[i].isspace() and raw[j].isspace():
+            start = i
+            while i < len(value) and value[i].isspace():
+                i += 1
+            while j < len(raw) and raw[j].isspace():
+                j += 1
+            raw_at.extend([j] * (i - start))
+        else:
+            j += 1
+    return raw_at, [k for k, c in enumerate(raw) if c == "\n"]
 
 
 @dataclass(slots=True)
@@ -283,6 +299,10 @@ class Row:
     def all_members(self) -> list[MemberRef]:
         """Who goes: the team's members, then the row's own."""
         return self.team.members + self.members if self.team is not None else self.members
+
+    @property
+    def last_day(self) -> dt.date:
+        return self.end.value if self.end is not None else self.date.value
 
 
 @dataclass
