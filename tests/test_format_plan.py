@@ -86,9 +86,9 @@ def test_a_period_prints_and_its_years_are_the_plans(specs):
 def test_a_period_that_ends_before_it_starts(specs):
     text = PERIOD.replace("to: 2025", "to: 2020")
     assert specs.messages(text) == [
-        "KH-D012 giai đoạn kết thúc năm 2020, trước năm bắt đầu 2021: kiểm tra lại `from` và `to` của `period`"
+        "KH-D010 giai đoạn kết thúc năm 2020, trước năm bắt đầu 2021: kiểm tra lại `from` và `to` của `period`"
     ]
-    assert specs.check(text) == ["4:26 error KH-D012"]
+    assert specs.check(text) == ["4:26 error KH-D010"]
 
 
 def test_schedule_rows_in_any_year_of_the_period(specs):
@@ -109,3 +109,14 @@ def test_in_a_multi_year_plan_a_deadline_without_its_year_is_not_read_as_passed(
         "Rà soát đúng quy trình./.", "Báo cáo trước ngày 15/6./.")
     assert specs.codes(text) == []
     assert specs.codes(text.replace("period: {from: 2021, to: 2025}\n", "")) == ["KH-D008"]
+
+
+def test_year_beside_date_must_agree(specs):
+    text = MINIMAL_PLAN + "year: 2022\n"
+    assert specs.messages(text) == [
+        "KH-S012 `year` là 2022 nhưng kế hoạch ký ngày 25/9/2023: sửa `year: 2023` (hoặc bỏ `year`, năm lấy theo `date`), hoặc sửa `date`"
+    ]
+    assert specs.check(text) == ["11:7 error KH-S012"]
+    assert specs.codes(MINIMAL_PLAN + "year: 2023\n") == []
+    # A plan for next year, signed in the last quarter of this one.
+    assert specs.codes(MINIMAL_PLAN.replace("2023-09-25", "2023-12-20") + "year: 2024\n") == ["KH-S019"]

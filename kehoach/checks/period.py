@@ -6,7 +6,7 @@ from kehoach.rules import ERROR, check
 from kehoach.spec.model import Plan
 
 
-@check("KH-D012", ERROR, applies_to=Plan)
+@check("KH-D010", ERROR, applies_to=Plan)
 def period_reversed(plan):
     """Giai đoạn (`period`) kết thúc trước năm bắt đầu."""
     period = plan.period

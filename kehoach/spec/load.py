@@ -41,6 +41,7 @@ from kehoach.spec.model import (
     iter_texts,
 )
 from kehoach.spec.reader import Reader
+from kehoach.vnformat import ngay
 
 NUMBERING_STYLES = ("roman", "arabic", "decimal", "alpha", "none")
 
@@ -113,13 +114,23 @@ def _plan(reader: Reader, root: yaml.MappingNode) -> Plan:
 
 
 def _plan_year(reader: Reader, root: yaml.MappingNode, plan: Plan, nodes: dict) -> None:
-    """A draft needs `year`; a signed plan takes its date's year (KH-S019 compares the two when both are given)."""
-    if "year" in nodes:
+    """A draft needs `year`; a signed plan takes its date's year, and a `year` written beside the
+    date must agree with it (or be the next year: a plan for next year signed in its last quarter)."""
+    date = plan.date
+    if "year" not in nodes:
+        if date is not None:
+            plan.year = date.value.year
+        elif "date" not in nodes:
+            reader.report(rules.MISSING_KEY, root, "bản dự thảo (không có `date`) cần `year`: thêm `year: <năm của kế hoạch>`")
         return
-    if plan.date is not None:
-        plan.year = plan.date.value.year
-    elif "date" not in nodes:
-        reader.report(rules.MISSING_KEY, root, "bản dự thảo (không có `date`) cần `year`: thêm `year: <năm của kế hoạch>`")
+    if plan.year is None or date is None:
+        return
+    signed = date.value
+    if plan.year != signed.year and not (plan.year == signed.year + 1 and signed.month >= 10):
+        reader.report(rules.BAD_VALUE, nodes["year"], (
+            f"`year` là {plan.year} nhưng kế hoạch ký ngày {ngay(signed)}: sửa `year: {signed.year}` "
+            "(hoặc bỏ `year`, năm lấy theo `date`), hoặc sửa `date`"
+        ))
 
 
 def _type_code(reader: Reader, node: yaml.Node, what: str) -> Text | None:
