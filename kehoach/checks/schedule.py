@@ -135,8 +135,6 @@ def _row_days(rows: list[Row]) -> Iterator[tuple[Row, object]]:
 def member_in_two_places(spec):
     """Một thành phần có mặt ở hai nơi trong cùng một buổi."""
     for ctx in contexts(spec):
-        # Per member and day, the first booking of each session: (order booked, place). Any later
-        # booking of the same session clashes with that one already, so keeping it is enough.
         booked: dict[tuple[str, object], dict[str, tuple[int, str]]] = {}
         for order, (row, day) in enumerate(_row_days(ctx.schedule.rows)):
             for ref in row.all_members:

@@ -23,11 +23,11 @@ from kehoach.spec.yaml_source import node_pos
 _PROSE_KEY = re.compile(r"[^\x00-\x7f]|\s|^[A-Z]")
 
 _NULL_TAG = "tag:yaml.org,2002:null"
-_DECIMAL = re.compile(r"^[0-9]{1,6}(?:\.[0-9]{1,6})?$")
 # After a plain scalar: blanks, then `#` glued to a character — text that YAML read as a comment.
 _CUT_BY_COMMENT = re.compile(r"[ \t]+(?P<cut>#[^\s#][^\n]*)")
 # The largest number a spec holds (a document's number, a count of rows): larger is a typing slip.
 MAX_INTEGER = 999_999
+_DECIMAL = re.compile(r"^[0-9]{1,6}(?:\.[0-9]{1,6})?$")
 
 
 @dataclass(frozen=True)
