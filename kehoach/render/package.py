@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from kehoach.errors import NotReadable, TemplateError
-from kehoach.fileio import atomic_output, data_path
+from kehoach.fileio import atomic_output, data_path, is_staged
 from kehoach.inputfiles import open_package, read_member
 from kehoach.render.ooxml import esc, flatten
 
@@ -106,7 +106,11 @@ def load_template(path: str | None = None) -> Template:
 
 
 def write(template: Template, out_path: str, document, footnotes: list[str], title: str, author: str) -> None:
-    """Write the package beside `out_path` and rename it into place."""
+    """Write the package beside `out_path` and rename it into place (in place when `out_path` is
+    already a file staged by the render job)."""
+    if is_staged(out_path):
+        write_package(template, out_path, document, footnotes, title, author)
+        return
     with atomic_output(out_path) as tmp:
         write_package(template, tmp, document, footnotes, title, author)
 
