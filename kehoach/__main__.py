@@ -1,3 +1,3 @@
-from kehoach.cli import main
+from kehoach.cli import run
 
-main()
+run()

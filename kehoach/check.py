@@ -1,12 +1,14 @@
-"""Check a file: load it, run every rule, leave out the codes the user chose to accept."""
+"""Check files: load each, run every rule, leave out the codes the user chose to accept — except the
+errors after which the plan is incomplete, which no `ignore` silences."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
 
 from kehoach.checks import dates, references, schedule, shape  # noqa: F401  (importing registers the rules)
-from kehoach.rules import RULES
 from kehoach.diagnostics import Diagnostic, ordered
+from kehoach.rules import RULES
 from kehoach.spec.load import load
 from kehoach.spec.model import Plan, Spec
 
@@ -15,6 +17,16 @@ from kehoach.spec.model import Plan, Spec
 class Checked:
     spec: Spec | None
     diagnostics: list[Diagnostic]
+
+    @property
+    def complete(self) -> bool:
+        """The spec was read whole: no problem left a value out of the model. Rendering needs this."""
+        return self.spec is not None and not any(d.fatal or not ignorable(d.code) for d in self.diagnostics)
+
+
+def ignorable(code: str) -> bool:
+    rule = RULES.get(code)
+    return rule is None or rule.ignorable
 
 
 def run_rules(spec: Spec) -> list[Diagnostic]:
@@ -31,7 +43,27 @@ def check_file(path: str, ignore: tuple[str, ...] = ()) -> Checked:
     spec = loaded.spec
     if spec is not None:
         diagnostics += run_rules(spec)
+    diagnostics += _not_ignored(diagnostics, ignore)
     return Checked(spec, ordered(_accepted(spec, diagnostics, ignore)))
+
+
+def check_files(paths: Iterable[str], ignore: tuple[str, ...] = ()) -> list[Diagnostic]:
+    """The diagnostics of several files, sorted by file and position, each reported once (a schedule
+    included by two plans, or named beside them, is checked each time but reported once)."""
+    found: list[Diagnostic] = []
+    for path in paths:
+        found += check_file(path, ignore).diagnostics
+    return ordered(found)
+
+
+def _not_ignored(diagnostics: list[Diagnostic], ignore: tuple[str, ...]) -> list[Diagnostic]:
+    """Say so where `--ignore` named a code that cannot be ignored and the file has it."""
+    wanted = {code for code in ignore if not ignorable(code)}
+    first: dict[str, Diagnostic] = {}
+    for d in diagnostics:
+        if d.code in wanted and d.code not in first:
+            first[d.code] = d
+    return [shape.unignorable_codes.at(d.pos, shape.not_ignorable(d.code, "--ignore")) for d in first.values()]
 
 
 def _accepted(spec: Spec | None, diagnostics: list[Diagnostic], ignore: tuple[str, ...]) -> list[Diagnostic]:
@@ -46,5 +78,7 @@ def _accepted(spec: Spec | None, diagnostics: list[Diagnostic], ignore: tuple[st
                 per_file[included.file] = {t.value for t in included.ignore} | per_file[spec.file]
     return [
         d for d in diagnostics
-        if d.fatal or (d.code not in everywhere and d.code not in per_file.get(d.pos.file, ()))
+        if d.fatal
+        or not ignorable(d.code)
+        or (d.code not in everywhere and d.code not in per_file.get(d.pos.file, ()))
     ]

@@ -101,6 +101,21 @@ def is_staged(path: str) -> bool:
     return path in _STAGED
 
 
+_ENDING_SIGNALS = {getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, name)}
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 class Outputs:
     """The files one command writes, all or nothing.
 
@@ -119,14 +134,17 @@ class Outputs:
 
     def stage(self, target: str) -> str:
         folder = os.path.dirname(os.path.abspath(target))
-        try:
-            self._make_folders(folder)
-            fd, tmp = tempfile.mkstemp(prefix=".kehoach-", suffix=os.path.splitext(target)[1], dir=folder)
-        except OSError as error:
-            raise _cannot_write(target, error) from None
-        os.close(fd)
-        self._staged.append((tmp, target))
-        _STAGED.add(tmp)
+        # A signal between creating the file and recording it would leave it behind: hold the
+        # signals that end the process until it is recorded, then let them through.
+        with _signals_held():
+            try:
+                self._make_folders(folder)
+                fd, tmp = tempfile.mkstemp(prefix=".kehoach-", suffix=os.path.splitext(target)[1], dir=folder)
+            except OSError as error:
+                raise _cannot_write(target, error) from None
+            os.close(fd)
+            self._staged.append((tmp, target))
+            _STAGED.add(tmp)
         return tmp
 
     def _make_folders(self, folder: str) -> None:
@@ -154,10 +172,11 @@ class Outputs:
 
     def __exit__(self, kind, error, traceback) -> None:
         try:
-            if kind is None:
-                self._commit()
-            else:
-                self._discard()
+            with _signals_held():  # renaming or removing every staged file is not cut short
+                if kind is None:
+                    self._commit()
+                else:
+                    self._discard()
         finally:
             staged = dict(self._staged)
             self._forget()

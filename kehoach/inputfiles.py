@@ -14,6 +14,18 @@ import zipfile
 
 from kehoach.errors import NotReadable
 
+class TooLarge(NotReadable):
+    """An input over its size bound."""
+
+
+def _refused(path: str, reason: str, kind: type[NotReadable] = NotReadable) -> NotReadable:
+    """A refusal whose message names the file; `reason` is the same sentence without the file name,
+    for a diagnostic that already names it."""
+    error = kind(f"`{path}`: {reason}.")
+    error.reason = reason
+    return error
+
+
 MAX_TEXT_BYTES = 8 * 1024 * 1024
 MAX_PACKAGE_BYTES = 64 * 1024 * 1024
 # What the members of a .docx/.xlsx may unpack to, together and each: a 300-page plan is under 20 MB.
@@ -26,17 +38,18 @@ def regular_file(path: str, limit: int) -> int:
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise NotReadable(f"`{path}`: không có tệp này: kiểm tra lại đường dẫn và tên tệp.") from None
+        raise _refused(path, "không có tệp này: kiểm tra lại đường dẫn và tên tệp") from None
     except OSError as error:
-        raise NotReadable(f"`{path}`: không mở được ({error.strerror}): kiểm tra quyền đọc tệp.") from None
+        raise _refused(path, f"không mở được ({error.strerror}): kiểm tra quyền đọc tệp") from None
     if stat.S_ISDIR(info.st_mode):
-        raise NotReadable(f"`{path}` là một thư mục, không phải tệp: nêu tên tệp trong thư mục đó.")
+        raise _refused(path, "đây là một thư mục, không phải tệp: nêu tên tệp trong thư mục đó")
     if not stat.S_ISREG(info.st_mode):
-        raise NotReadable(f"`{path}` không phải một tệp thông thường (thiết bị, ống dẫn): nêu một tệp trên đĩa.")
+        raise _refused(path, "đây không phải một tệp thông thường (thiết bị, ống dẫn): nêu một tệp trên đĩa")
     if info.st_size > limit:
-        raise NotReadable(
-            f"`{path}` lớn {info.st_size // (1024 * 1024)} MB, quá giới hạn {limit // (1024 * 1024)} MB: "
-            "tách thành các tệp nhỏ hơn."
+        raise _refused(
+            path,
+            f"tệp lớn {_megabytes(info.st_size)} MB, quá giới hạn {_megabytes(limit)} MB: tách thành các tệp nhỏ hơn",
+            TooLarge,
         )
     return info.st_size
 
@@ -47,7 +60,7 @@ def read_bytes(path: str, limit: int = MAX_TEXT_BYTES) -> bytes:
         # Read one byte past the limit: a file that grew since stat() is still refused.
         data = f.read(limit + 1)
     if len(data) > limit:
-        raise NotReadable(f"`{path}` quá giới hạn {limit // (1024 * 1024)} MB: tách thành các tệp nhỏ hơn.")
+        raise _refused(path, f"tệp quá giới hạn {_megabytes(limit)} MB: tách thành các tệp nhỏ hơn", TooLarge)
     return data
 
 
@@ -61,19 +74,21 @@ def open_package(path: str, limit: int = MAX_PACKAGE_BYTES, unpacked: int = MAX_
     try:
         package = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
-        raise NotReadable(
-            f"`{path}` không phải tệp Office (.docx/.xlsx) đọc được — có thể là tệp .doc cũ, tệp có mật khẩu "
-            "hoặc tệp hỏng: mở bằng Word/Excel, bỏ mật khẩu nếu có, rồi lưu lại dạng .docx/.xlsx."
+        raise _refused(
+            path,
+            "không phải tệp Office (.docx/.xlsx) đọc được — có thể là tệp .doc cũ, tệp có mật khẩu "
+            "hoặc tệp hỏng: mở bằng Word/Excel, bỏ mật khẩu nếu có, rồi lưu lại dạng .docx/.xlsx",
         ) from None
     except OSError as error:
-        raise NotReadable(f"`{path}`: không mở được ({error.strerror}): kiểm tra quyền đọc tệp.") from None
+        raise _refused(path, f"không mở được ({error.strerror}): kiểm tra quyền đọc tệp") from None
     members = package.infolist()
     total = sum(m.file_size for m in members)
     if len(members) > MAX_MEMBERS or total > unpacked or any(m.file_size > unpacked for m in members):
         package.close()
-        raise NotReadable(
-            f"`{path}` khi giải nén lớn hơn {unpacked // (1024 * 1024)} MB (tệp nén bất thường): "
-            "mở bằng Word/Excel và lưu lại thành tệp mới."
+        raise _refused(
+            path,
+            f"khi giải nén lớn hơn {_megabytes(unpacked)} MB (tệp nén bất thường): mở bằng Word/Excel và lưu lại thành tệp mới",
+            TooLarge,
         )
     return package
 
@@ -83,7 +98,11 @@ def read_member(package: zipfile.ZipFile, name: str, unpacked: int = MAX_UNPACKE
     with package.open(name) as member:
         data = member.read(unpacked + 1)
     if len(data) > unpacked:
-        raise NotReadable(
-            f"`{package.filename}`: phần `{name}` lớn bất thường khi giải nén: mở bằng Word/Excel và lưu lại thành tệp mới."
+        raise _refused(
+            package.filename, f"phần `{name}` lớn bất thường khi giải nén: mở bằng Word/Excel và lưu lại thành tệp mới", TooLarge
         )
     return data
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f}" if size >= 1024 * 1024 else f"{size / (1024 * 1024):.2f}"

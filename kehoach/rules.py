@@ -32,6 +32,10 @@ class Rule:
     function: CheckFunction | None = None
     # The kind of spec the rule looks at (a Plan, say); None: any.
     applies_to: type | None = None
+    # False for the errors after which the model is incomplete (a missing key, a value of the wrong
+    # type, a schedule that could not be read): `ignore` cannot silence them, so rendering only ever
+    # receives a complete plan.
+    ignorable: bool = True
 
     def at(self, pos: Pos, message: str) -> Diagnostic:
         return Diagnostic(pos, self.severity, self.code, message, self.fatal)
@@ -54,8 +58,8 @@ def _register(rule: Rule) -> Rule:
     return rule
 
 
-def declare(code: str, severity: Severity, summary: str, *, fatal: bool = False) -> Rule:
-    return _register(Rule(code, severity, summary, fatal))
+def declare(code: str, severity: Severity, summary: str, *, fatal: bool = False, ignorable: bool = True) -> Rule:
+    return _register(Rule(code, severity, summary, fatal, ignorable=ignorable and not fatal))
 
 
 def check(code: str, severity: Severity, applies_to: type | None = None) -> Callable[[CheckFunction], Rule]:
@@ -75,17 +79,19 @@ YAML_SYNTAX = declare("KH-F003", ERROR, "YAML sai cú pháp.", fatal=True)
 TAB_INDENT = declare("KH-F004", ERROR, "Thụt lề bằng phím Tab.", fatal=True)
 TOO_LARGE = declare("KH-F005", ERROR, "Tệp quá lớn.", fatal=True)
 
-# The file is YAML but not a valid spec: exit code 1.
-NOT_A_SPEC = declare("KH-S001", ERROR, "Tệp rỗng hoặc không phải một kế hoạch hay lịch.")
+# The file is YAML but not a valid spec: exit code 1. Those marked `ignorable=False` leave a value
+# out of the model.
+NOT_A_SPEC = declare("KH-S001", ERROR, "Tệp rỗng hoặc không phải một kế hoạch hay lịch.", ignorable=False)
 UNKNOWN_KEY = declare("KH-S002", ERROR, "Khóa không có trong định dạng.")
-MISSING_KEY = declare("KH-S003", ERROR, "Thiếu khóa bắt buộc.")
-WRONG_TYPE = declare("KH-S004", ERROR, "Giá trị sai kiểu.")
-UNQUOTED_TEXT = declare("KH-S005", ERROR, "Đoạn văn không đặt trong ngoặc kép bị YAML đọc thành danh sách hay cặp khóa.")
-BAD_DATE = declare("KH-S006", ERROR, "Ngày sai dạng hoặc không có thật.")
+MISSING_KEY = declare("KH-S003", ERROR, "Thiếu khóa bắt buộc.", ignorable=False)
+WRONG_TYPE = declare("KH-S004", ERROR, "Giá trị sai kiểu.", ignorable=False)
+UNQUOTED_TEXT = declare("KH-S005", ERROR, "Đoạn văn không đặt trong ngoặc kép bị YAML đọc thành danh sách hay cặp khóa.", ignorable=False)
+BAD_DATE = declare("KH-S006", ERROR, "Ngày sai dạng hoặc không có thật.", ignorable=False)
 DUPLICATE_KEY = declare("KH-S007", ERROR, "Một khóa viết hai lần.")
-ALIAS = declare("KH-S008", ERROR, "Neo, bí danh hoặc khóa gộp của YAML.")
-TOO_DEEP = declare("KH-S009", ERROR, "Lồng nhau quá sâu.")
-FORBIDDEN_TAG = declare("KH-S010", ERROR, "Thẻ YAML không được phép.")
-BAD_SCHEDULE_REF = declare("KH-S011", ERROR, "Tệp lịch được nêu không đọc được hoặc không phải lịch.")
-BAD_VALUE = declare("KH-S012", ERROR, "Giá trị không thuộc các giá trị cho phép.")
-TEMPLATE = declare("KH-T001", ERROR, "Biểu thức {{ ... }} trong văn bản không tính được.")
+ALIAS = declare("KH-S008", ERROR, "Neo, bí danh hoặc khóa gộp của YAML.", ignorable=False)
+TOO_DEEP = declare("KH-S009", ERROR, "Lồng nhau quá sâu.", ignorable=False)
+FORBIDDEN_TAG = declare("KH-S010", ERROR, "Thẻ YAML không được phép.", ignorable=False)
+BAD_SCHEDULE_REF = declare("KH-S011", ERROR, "Tệp lịch được nêu không đọc được hoặc không phải lịch.", ignorable=False)
+BAD_VALUE = declare("KH-S012", ERROR, "Giá trị không thuộc các giá trị cho phép.", ignorable=False)
+TEMPLATE = declare("KH-T001", ERROR, "Biểu thức {{ ... }} trong văn bản không tính được.", ignorable=False)
+COMMENT_IN_TEXT = declare("KH-S018", WARNING, "Dấu ` #` trong đoạn văn không đặt trong ngoặc kép: YAML bỏ phần sau nó.")

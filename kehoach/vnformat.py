@@ -41,6 +41,8 @@ def thu(d: dt.date) -> str:
 
 def so(amount) -> str:
     """An amount with Vietnamese digit grouping: `12.600.000`."""
+    if type(amount) not in (int, float) or amount != amount or amount in (float("inf"), float("-inf")):
+        raise TypeError(f"bộ lọc `so` cần một số tiền hay số lượng, không phải `{amount}`")
     from babel.numbers import format_decimal
 
     return format_decimal(amount, locale="vi")

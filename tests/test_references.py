@@ -85,6 +85,27 @@ def messages(specs, sentence: str, plan: str = MINIMAL_PLAN) -> list[str]:
             "KH-R011 Quyết định `59/2015/QĐ-TTg` đã được thay thế bởi 07/2021/NĐ-CP từ ngày 01/01/2022: "
             "kế hoạch năm 2023 nên căn cứ văn bản mới",
         ),
+        # Text mangled by copying from the web or a PDF (`refs` repairs it; `check` says how to fix it).
+        (
+            "Căn cứ Quyết định số 24/2021/QĐ-TTg ngày 16/7/20 21 của Thủ tướng Chính phủ.",
+            "Căn cứ Quyết định số 24/2021/QĐ-TTg ngày 16/7/2021 của Thủ tướng Chính phủ.",
+            "KH-R013 ngày `16/7/20 21` có dấu cách thừa: viết `16/7/2021`",
+        ),
+        (
+            "Căn cứ Văn bản hợp nhất số 1315/VBHN -BLĐTBXH ngày 07/4/2017 của Bộ Lao động - Thương binh và Xã hội.",
+            "Căn cứ Văn bản hợp nhất số 1315/VBHN-BLĐTBXH ngày 07/4/2017 của Bộ Lao động - Thương binh và Xã hội.",
+            "KH-R013 `1315/VBHN -BLĐTBXH` có dấu cách thừa trong số ký hiệu: viết `1315/VBHN-BLĐTBXH`",
+        ),
+        (
+            "Căn cứ Thông tư số 07/2021/TT-BLĐTBXH .",
+            "Căn cứ Thông tư số 07/2021/TT-BLĐTBXH.",
+            "KH-R013 `07/2021/TT-BLĐTBXH .` có dấu cách trước dấu `.`: viết `07/2021/TT-BLĐTBXH.`",
+        ),
+        (   # seed 000
+            "Theo Thông tư 07/2021/TT-BLĐTBXH ngày 18/7/2021 của Bộ trưởng Bộ Lao động - TB&XH hướng dẫn thực hiện.",
+            "Theo Thông tư số 07/2021/TT-BLĐTBXH ngày 18/7/2021 của Bộ trưởng Bộ Lao động - TB&XH hướng dẫn thực hiện.",
+            "KH-R014 `Thông tư 07/2021/TT-BLĐTBXH` thiếu chữ `số`: viết `Thông tư số 07/2021/TT-BLĐTBXH`",
+        ),
     ],
 )
 def test_rule_fires_and_is_silent_on_the_correction(specs, wrong, right, expected):
@@ -172,3 +193,9 @@ def test_the_example_plans_cite_correctly(specs):
 
     for plan in (Path(__file__).parent.parent / "plans").glob("*.yaml"):
         assert [d.code for d in check_file(str(plan)).diagnostics if d.code.startswith("KH-R")] == []
+
+
+def test_a_malformed_citation_is_reported_where_it_is_written(specs):
+    text = MINIMAL_PLAN + 'bases: ["Căn cứ Quyết định số 24/2021/QĐ-TTg ngày 16/7/20 21 của Thủ tướng Chính phủ ."]\n'
+    assert specs.check(text) == ["11:51 warning KH-R013", "11:85 warning KH-R013"]
+    assert specs.messages(text)[1] == "KH-R013 `phủ .` có dấu cách trước dấu `.`: viết `phủ.`"

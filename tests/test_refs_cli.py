@@ -60,4 +60,4 @@ def test_missing_and_broken_files(tmp_path):
     broken = tmp_path / "hong.docx"
     broken.write_bytes(b"not a zip")
     result = refs(str(broken))
-    assert result.exit_code == 2 and "không đọc được tệp Word" in result.output and "Traceback" not in result.output
+    assert result.exit_code == 2 and "không phải tệp Office (.docx/.xlsx) đọc được" in result.output and "Traceback" not in result.output

@@ -94,12 +94,14 @@ def diagnostics(path: Path) -> list[str]:
 
 
 def test_seed_000_faithful():
-    """Two inspection days after the window; circulars cited without a year, one with a misspelt issuer."""
+    """Two inspection days after the window; circulars cited without a year, one with a misspelt issuer,
+    one without `số`."""
     assert diagnostics(FAITHFUL / "2021-ngoc-hoi-kiem-tra.yaml") == [
         "2021-ngoc-hoi-kiem-tra.yaml:52:267 warning KH-R001",
         "2021-ngoc-hoi-kiem-tra.yaml:52:267 error KH-R002",
         "2021-ngoc-hoi-kiem-tra.yaml:52:369 error KH-R002",
         "2021-ngoc-hoi-kiem-tra.yaml:52:479 error KH-R002",
+        "2021-ngoc-hoi-kiem-tra.yaml:56:15 warning KH-R014",
         "2021-ngoc-hoi-lich-kiem-tra.yaml:28:12 error KH-L001",
         "2021-ngoc-hoi-lich-kiem-tra.yaml:29:12 error KH-L001",
     ]
@@ -124,5 +126,9 @@ def test_seed_003_faithful():
 
 
 def test_seed_004_faithful():
-    """`Thông tư số 24/2014` without its symbol."""
-    assert diagnostics(FAITHFUL / "2015-kon-tum-tong-dieu-tra.yaml") == ["2015-kon-tum-tong-dieu-tra.yaml:14:171 error KH-R003"]
+    """`Thông tư số 24/2014` without its symbol; two decisions cited without `số`."""
+    assert diagnostics(FAITHFUL / "2015-kon-tum-tong-dieu-tra.yaml") == [
+        "2015-kon-tum-tong-dieu-tra.yaml:14:171 error KH-R003",
+        "2015-kon-tum-tong-dieu-tra.yaml:114:13 warning KH-R014",
+        "2015-kon-tum-tong-dieu-tra.yaml:115:96 warning KH-R014",
+    ]

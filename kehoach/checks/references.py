@@ -206,3 +206,36 @@ def reorganised_authorities(spec):
                     "địa phương chỉ còn hai cấp (tỉnh, xã): kiểm tra lại cơ quan ban hành"
                 )
                 break
+
+
+def _spaced(written: str | None) -> bool:
+    return bool(written) and any(ch.isspace() for ch in written)
+
+
+@check("KH-R013", WARNING)
+def stray_spaces_in_citation(spec):
+    """Dấu cách thừa trong số ký hiệu, trong năm của ngày, hoặc trước dấu câu (`1315/VBHN -BLĐTBXH`, `16/7/20 21`, `07/2021/TT-BLĐTBXH .`)."""
+    for text, ref in references(spec):
+        if _spaced(ref.number_written):
+            yield _at(text, ref.number_offset), (
+                f"`{ref.number_written}` có dấu cách thừa trong số ký hiệu: viết `{ref.number}`"
+            )
+        if _spaced(ref.date_written):
+            yield _at(text, ref.date_offset), (
+                f"ngày `{ref.date_written}` có dấu cách thừa: viết `{''.join(ref.date_written.split())}`"
+            )
+        if ref.space_before_punctuation is not None:
+            blank = ref.space_before_punctuation
+            tail = text.value[blank:].lstrip()[:1]
+            last = text.value[ref.offset:blank].split()[-1]
+            yield _at(text, blank), f"`{last} {tail}` có dấu cách trước dấu `{tail}`: viết `{last}{tail}`"
+
+
+@check("KH-R014", WARNING)
+def kind_without_so(spec):
+    """Tên loại văn bản đứng liền số ký hiệu, thiếu chữ `số` (`Thông tư 07/2021/TT-BLĐTBXH`)."""
+    for text, ref in references(spec):
+        if ref.kind_before_number and not ref.said_so and ref.number_offset is not None:
+            yield _at(text, ref.offset), (
+                f"`{ref.kind} {ref.number}` thiếu chữ `số`: viết `{ref.kind} số {ref.number}`"
+            )

@@ -111,22 +111,29 @@ _OVERLAPS = {
 def member_in_two_places(spec):
     """Một thành phần có mặt ở hai nơi trong cùng một buổi."""
     for ctx in contexts(spec):
-        booked: dict[tuple[str, object], list[tuple[str, str]]] = {}
-        for row in ctx.schedule.rows:
+        # Per member and day, the first booking of each session: (order booked, place). Any later
+        # booking of the same session clashes with that one already, so keeping it is enough.
+        booked: dict[tuple[str, object], dict[str, tuple[int, str]]] = {}
+        for order, row in enumerate(ctx.schedule.rows):
             for ref in row.members:
                 who = ref.entry.value.strip()
                 if ref.is_id and who not in ctx.members:
                     continue
-                key = (who, row.date.value)
-                earlier = booked.setdefault(key, [])
-                clash = next(((s, p) for s, p in earlier if s in _OVERLAPS[row.session]), None)
-                if clash:
+                sessions = booked.setdefault((who, row.date.value), {})
+                clashes = [(sessions[s], s) for s in _OVERLAPS[row.session] if s in sessions]
+                if clashes:
+                    (_, place), session = min(clashes)
                     shown = ctx.members[who].value if ref.is_id else who
                     yield ref.entry.pos, (
-                        f"{shown} đã có lịch ở {clash[1]} ({clash[0]}) ngày {ngay(row.date.value)}: "
+                        f"{shown} đã có lịch ở {place} ({session}) ngày {ngay(row.date.value)}: "
                         f"không thể ở {row.place.value} ({row.session}) cùng buổi; sửa ngày, buổi (`session`) hoặc thành phần"
                     )
-                earlier.append((row.session, row.place.value))
+                sessions.setdefault(row.session, (order, row.place.value))
+
+
+# Suggesting a close id compares it with every member: done for this many distinct unknown ids per
+# schedule, so that thousands of them cost linear time (past that, the message says how to declare it).
+_SUGGESTED_IDS = 50
 
 
 @check("KH-L007", ERROR)
@@ -134,13 +141,17 @@ def undefined_member(spec):
     """Thành phần viết như một mã (chữ thường không dấu) nhưng chưa khai báo trong `members`."""
     for ctx in contexts(spec):
         known = sorted(ctx.members)
+        hints: dict[str, str] = {}
         for row in ctx.schedule.rows:
             for ref in row.members:
                 who = ref.entry.value
-                if ref.is_id and who not in ctx.members:
-                    close = difflib.get_close_matches(who, known, n=1, cutoff=0.6)
-                    hint = f"có phải `{close[0]}`?" if close else f"thêm `{who}: <tên hiển thị>` vào `members`"
-                    yield ref.entry.pos, f"thành phần `{who}` chưa được khai báo trong `members`: {hint}"
+                if not ref.is_id or who in ctx.members:
+                    continue
+                hint = hints.get(who)
+                if hint is None:
+                    close = difflib.get_close_matches(who, known, n=1, cutoff=0.6) if len(hints) < _SUGGESTED_IDS else []
+                    hint = hints[who] = f"có phải `{close[0]}`?" if close else f"thêm `{who}: <tên hiển thị>` vào `members`"
+                yield ref.entry.pos, f"thành phần `{who}` chưa được khai báo trong `members`: {hint}"
 
 
 @check("KH-L008", INFO)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from kehoach.rules import ERROR, RULES, WARNING, check
 from kehoach.spec.model import FOOTNOTE_MARKER, Plan, Text, iter_texts
+from kehoach.vnformat import ngay
 
 @check("KH-S013", WARNING, applies_to=Plan)
 def base_punctuation(plan):
@@ -56,6 +57,22 @@ def unknown_ignored_codes(spec):
             yield code.pos, f"không có quy tắc `{code.value}`: xem `kehoach rules` để biết các mã"
 
 
+def not_ignorable(code: str, where: str) -> str:
+    return (
+        f"`{where}` nêu `{code}` nhưng lỗi này không bỏ qua được: nó làm kế hoạch thiếu một phần "
+        "nên không dựng được văn bản; hãy sửa lỗi đó"
+    )
+
+
+@check("KH-S020", WARNING)
+def unignorable_codes(spec):
+    """`ignore` nêu một mã lỗi không bỏ qua được (lỗi làm kế hoạch thiếu một phần)."""
+    for code in spec.ignore:
+        rule = RULES.get(code.value)
+        if rule is not None and not rule.ignorable:
+            yield code.pos, not_ignorable(code.value, "ignore")
+
+
 def _last_paragraph(plan: Plan):
     """The last sentence of the body: the closing, else the deepest last text of the sections
     (a heading is never the closing sentence)."""
@@ -80,3 +97,13 @@ def body_ends_with_end_mark(plan):
     last = _last_paragraph(plan)
     if last is not None and not last.value.rstrip().rstrip("*").endswith("./."):
         yield last.pos, "câu cuối của phần nội dung phải kết thúc bằng `./.`: thêm `./.` vào cuối câu"
+
+
+@check("KH-S019", ERROR, applies_to=Plan)
+def year_of_the_date(plan):
+    """`year` khác năm của ngày ban hành `date`."""
+    if plan.date is not None and plan.year is not None and plan.year != plan.date.value.year:
+        yield plan.date.pos, (
+            f"`year: {plan.year}` khác năm của `date` ({ngay(plan.date.value)}): năm của kế hoạch là năm ban hành; "
+            "sửa một trong hai cho khớp, hoặc xóa `year` (năm lấy theo `date`)"
+        )

@@ -32,17 +32,19 @@ TYPE_CODES = set(TYPE_NAMES) | {"NĐ", "TT", "TTLT", "VBHN", "PL"}
 
 _GAP = r"[\s*_]+"
 _KIND = "|".join(re.escape(k).replace(r"\ ", _GAP) for k in sorted(KINDS, key=len, reverse=True))
-_PART = r"[A-ZĐ][A-Za-zĐđ0-9&]*"
+# Every repetition is bounded: a real symbol has a handful of parts of a few letters, and an unbounded
+# repeat makes the regex engine keep a backtracking frame per repetition (a 7 MB `1/A-A-A-…` took 1.4 GB).
+_PART = r"[A-ZĐ][A-Za-zĐđ0-9&]{0,15}"
 _NUMBER = re.compile(
     r"(?<![\w/])(?P<num>\d{1,5})\s?/\s?(?:(?P<year>\d{4})(?:\s?/\s?)?)?"
-    r"(?P<symbol>" + _PART + r"(?:(?:\s?-|-\s?)" + _PART + r")*)?(?![\w/])"
+    r"(?P<symbol>" + _PART + r"(?:(?:\s?-|-\s?)" + _PART + r"){0,6})?(?![\w/])"
 )
 _BEFORE = re.compile(
     r"(?:(?P<kind>" + _KIND + r")" + _GAP + r")?(?:(?P<so>số)" + _GAP + r")?$", re.IGNORECASE
 )
 _DATE_AFTER = re.compile(
     r"^[\s,*_]*(?:ban hành|ký)?[\s,*_]*ngày" + _GAP
-    + r"(?:(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})\s?[/.-]\s?(?P<y>\d{2}\s?\d{2})"
+    + r"(?:(?P<numeric>(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})\s?[/.-]\s?(?P<y>\d{2}\s?\d{2}))"
     + r"|(?P<d2>\d{1,2})" + _GAP + r"tháng" + _GAP + r"(?P<m2>\d{1,2})" + _GAP + r"năm" + _GAP + r"(?P<y2>\d{4}))",
     re.IGNORECASE,
 )
@@ -73,6 +75,8 @@ _LAW_BY_NAME = re.compile(
     r"(?<!\w)(?P<kind>Bộ luật|Luật)" + _GAP + r"(?P<name>(?!số\b)[^\W\d_]+(?:" + _GAP + r"(?!và\b|năm\b|số\b|của\b|ngày\b|hiện\b|được\b)[^\W\d_]+){0,5})"
 )
 _OWN_NUMBER = re.compile(r"Số\s*:\s*$")
+# White space before the punctuation that closes a citation (`07/2021/TT-BLĐTBXH .`).
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"[ \t\u00a0]+(?=[.,;:)])")
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,12 @@ class Reference:
     date_text: str | None
     date_offset: int | None
     issuer: str | None
+    # As written, for the rules on malformed citations (`16/7/20 21`, `1315/VBHN -BLĐTBXH`, no `số`).
+    number_offset: int | None = None
+    number_written: str | None = None
+    date_written: str | None = None  # a numeric date's digits and separators: `16/7/20 21`
+    said_so: bool = False  # `số` stands before the number
+    space_before_punctuation: int | None = None  # offset of the blank in `07/2021/TT-BLĐTBXH .`
 
     @property
     def type_code(self) -> str | None:
@@ -162,25 +172,35 @@ def find(text: str) -> list[Reference]:
             continue  # `24/2014` alone is not a reference; `Thông tư số 24/2014` is one without its symbol
         start = match.start() - (len(head.group(0)) if head and head.group(0) else 0)
         end = match.end()
-        date = date_text = date_offset = None
+        date = date_text = date_offset = date_written = None
         after = text[end : end + 120]
         if dated := _DATE_AFTER.match(after):
             date, date_text = _date(dated)
             date_offset = end + dated.start("d" if dated.group("d") else "d2")
+            date_written = dated.group("numeric")
             end += dated.end()
             after = text[end : end + 160]
         issuer, reach = _issuer(after)
         end += reach
+        core_end = start + len(text[start:end].rstrip())
+        blank = _SPACE_BEFORE_PUNCTUATION.match(text, core_end)
         number = f"{match.group('num')}/" + (f"{year}/" if year else "") + (symbol or "")
         found.append(Reference(
             offset=start, end=end, text=" ".join(text[start:end].split()),
             kind=" ".join(kind.split()) if kind else None, kind_before_number=kind is not None,
             number=number.rstrip("/"), serial=match.group("num"), year=year, symbol=symbol,
             date=date, date_text=date_text, date_offset=date_offset, issuer=issuer,
+            number_offset=match.start(), number_written=match.group(0), date_written=date_written,
+            said_so=bool(head and head.group("so")), space_before_punctuation=blank.start() if blank else None,
         ))
+    # `found` is in text order: one pointer walks it beside the law names, so the cost stays linear.
+    numbered = len(found)
+    i = 0
     for law in _LAW_BY_NAME.finditer(text):
-        if any(r.offset <= law.start() < r.end for r in found):
-            continue
+        while i < numbered and found[i].end <= law.start():
+            i += 1
+        if i < numbered and found[i].offset <= law.start():
+            continue  # inside a reference found by its number
         after = text[law.end() : law.end() + 30]
         if re.match(r"[\s*_]*(?:số[\s*_]+)?\d", after):
             continue  # `Luật số 45/2019/QH14` is found by its number

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
+from kehoach import inputfiles
 from kehoach.diagnostics import Diagnostic, Pos
+from kehoach.errors import NotReadable
 from kehoach.refs.extract import Reference, find
 
 
@@ -24,9 +28,8 @@ class Located:
 
 def _in_text(path: str, text: str) -> list[Located]:
     """References of a whole text, positions counted in its lines (a reference may span lines)."""
-    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
     out = []
-    from bisect import bisect_right
 
     for ref in find(text):
         line = bisect_right(starts, ref.offset)
@@ -34,17 +37,21 @@ def _in_text(path: str, text: str) -> list[Located]:
     return out
 
 
-def _docx_text(path: str) -> str:
-    """The document's paragraphs, tables' included, one line each, in reading order."""
-    from docx import Document
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
-    document = Document(path)
-    lines = []
-    body = document.element.body
-    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-    for paragraph in body.iter(f"{w}p"):
-        lines.append("".join(t.text or "" for t in paragraph.iter(f"{w}t")))
-    return "\n".join(lines)
+
+def _docx_text(path: str) -> str:
+    """The document's paragraphs, tables' included, one line each, in reading order.
+
+    The package is opened through kehoach.inputfiles, so a zip bomb is refused before it unpacks,
+    and its XML is parsed without entities or network access."""
+    from lxml import etree
+
+    with inputfiles.open_package(path) as package:
+        xml = inputfiles.read_member(package, "word/document.xml")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    root = etree.fromstring(xml, parser)
+    return "\n".join("".join(t.text or "" for t in paragraph.iter(f"{_W}t")) for paragraph in root.iter(f"{_W}p"))
 
 
 def references_in(path: str) -> tuple[list[Located], list[Diagnostic]]:
@@ -64,12 +71,13 @@ def references_in(path: str) -> tuple[list[Located], list[Diagnostic]]:
         if lower.endswith(".docx"):
             text = _docx_text(path)
         else:
-            with open(path, encoding="utf-8-sig") as f:
-                text = f.read()
-    except FileNotFoundError:
-        return [], [rules.CANNOT_OPEN.at(Pos(path), "không có tệp này: kiểm tra lại đường dẫn và tên tệp")]
+            text = inputfiles.read_bytes(path).decode("utf-8-sig")
+    except inputfiles.TooLarge as refused:
+        return [], [rules.TOO_LARGE.at(Pos(path), refused.reason)]
+    except NotReadable as refused:
+        return [], [rules.CANNOT_OPEN.at(Pos(path), refused.reason)]
     except UnicodeDecodeError:
         return [], [rules.NOT_TEXT.at(Pos(path), "tệp không phải văn bản UTF-8: lưu lại với mã UTF-8, hoặc dùng tệp .docx")]
-    except Exception as error:  # a damaged or foreign .docx: python-docx/zipfile/lxml errors
+    except Exception as error:  # a damaged or foreign .docx: zipfile/lxml errors
         return [], [rules.CANNOT_OPEN.at(Pos(path), f"không đọc được tệp Word ({type(error).__name__}): mở bằng Word và lưu lại dạng .docx")]
     return _in_text(path, text), []

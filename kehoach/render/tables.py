@@ -7,20 +7,15 @@ costs ten thousand times one row.
 from __future__ import annotations
 
 from kehoach.render import ooxml
-from kehoach.spec.model import Schedule, Table, Text
+from kehoach.spec.model import Schedule, Table, Text, is_number_column
 from kehoach.vnformat import ngay, thu
 
 TEXT_WIDTH = 9355  # twips: A4 less 30 mm and 15 mm margins
 NUMBER_WIDTH = 700
-_NUMBER_COLUMNS = {"stt", "tt"}
 
 
 def _cell(text: str, footnotes, style: str = "KHBang") -> str:
     return "".join(ooxml.paragraph(ooxml.inline(line, footnotes), style) for line in text.split("\n"))
-
-
-def is_number_column(title: str) -> bool:
-    return title.strip().lower() in _NUMBER_COLUMNS
 
 
 def body_table(table: Table, footnotes, *, column_numbers: bool = False, blank_rows: int = 0):

@@ -18,6 +18,7 @@ from kehoach.diagnostics import Diagnostic, Pos
 from kehoach.spec import templating, yaml_source
 from kehoach.spec.model import (
     SESSIONS,
+    Cell,
     FormSignature,
     MemberRef,
     Organ,
@@ -273,14 +274,14 @@ def _table(reader: Reader, node: yaml.Node) -> Table | None:
         if cells is None:
             continue
         rows.append([_cell(reader, cell) for cell in cells])
-    return Table(columns, rows, reader.pos(node))
+    return Table(columns, rows, reader.pos(node), header=[[Cell(t) for t in columns]])
 
 
-def _cell(reader: Reader, node: yaml.Node) -> Text:
+def _cell(reader: Reader, node: yaml.Node) -> Cell:
     """A table cell; an empty cell (`~` or nothing) is an empty text, not an error."""
     if isinstance(node, yaml.ScalarNode) and node.value in ("", "~", "null"):
-        return Text("", reader.pos(node))
-    return reader.text(node, "ô của bảng") or Text("", reader.pos(node))
+        return Cell(Text("", reader.pos(node)))
+    return Cell(reader.text(node, "ô của bảng") or Text("", reader.pos(node)))
 
 
 # -- appendices and schedules --------------------------------------------------------

@@ -5,6 +5,7 @@ of ten thousand rows makes a quarter of a million of them."""
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import re
@@ -16,6 +17,10 @@ from kehoach.diagnostics import Pos
 
 # A footnote marker in any text value: `[^key]` (keys compared as text).
 FOOTNOTE_MARKER = re.compile(r"\[\^(?P<note>[^\]\s]+)\]")
+
+# A field that shows objects already reached through another field (a team's rows are also the
+# schedule's rows): `iter_texts` does not walk it, so no text is found, evaluated or checked twice.
+VIEW = {"walk": False}
 
 
 @dataclass(eq=False, slots=True)
@@ -31,6 +36,9 @@ class Text:
     pos: Pos
     raw: str = ""
     value: str = ""
+    # Where each character of `value` stands in `raw`, and where `raw` breaks lines: built on the
+    # first position asked for.
+    _walk: tuple[list[int], list[int]] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.value:
@@ -46,36 +54,48 @@ class Text:
         Follows the value through the raw scalar, treating runs of white space
         alike (YAML folds line breaks and indentation) and skipping quoting and
         escapes. A templated value, or one that cannot be followed, points at
-        its start, as the contract allows.
+        its start, as the contract allows. The walk is done once per value, so
+        many problems in one paragraph cost no more than one.
         """
         if self.templated or not self.raw or offset <= 0:
             return self.pos
-        value, raw = self.value, self.raw
-        i = j = 0
-        while i < offset and j < len(raw):
-            if value[i] == raw[j]:
-                i += 1
-                j += 1
-            elif value[i].isspace() and raw[j].isspace():
-                while i < offset and value[i].isspace():
-                    i += 1
-                while j < len(raw) and raw[j].isspace():
-                    j += 1
-            else:
-                j += 1
-        if i < offset:
+        if self._walk is None:
+            self._walk = _walk(self.value, self.raw)
+        raw_at, newlines = self._walk
+        if offset >= len(raw_at):
             return self.pos
+        value, raw = self.value, self.raw
+        j = raw_at[offset]
         while j < len(raw) and raw[j] != value[offset] and value[offset] != " ":
             j += 1
-        line, column = self.pos.line, self.pos.column
-        before = raw[:j]
-        newlines = before.count("\n")
-        if newlines:
-            return Pos(self.pos.file, line + newlines, j - before.rfind("\n"))
-        return Pos(self.pos.file, line, column + j)
+        lines_before = bisect.bisect_left(newlines, j)
+        if lines_before:
+            return Pos(self.pos.file, self.pos.line + lines_before, j - newlines[lines_before - 1])
+        return Pos(self.pos.file, self.pos.line, self.pos.column + j)
 
     def __str__(self) -> str:
         return self.value
+
+
+def _walk(value: str, raw: str) -> tuple[list[int], list[int]]:
+    """For each offset of `value` that can be followed into `raw`, the raw offset reached there."""
+    raw_at = [0]
+    i = j = 0
+    while i < len(value) and j < len(raw):
+        if value[i] == raw[j]:
+            i += 1
+            j += 1
+            raw_at.append(j)
+        elif value[i].isspace() and raw[j].isspace():
+            start = i
+            while i < len(value) and value[i].isspace():
+                i += 1
+            while j < len(raw) and raw[j].isspace():
+                j += 1
+            raw_at.extend([j] * (i - start))
+        else:
+            j += 1
+    return raw_at, [k for k, c in enumerate(raw) if c == "\n"]
 
 
 @dataclass(slots=True)
@@ -93,10 +113,24 @@ class Window:
 
 @dataclass
 class Organ:
+    """An issuing organ. A `name` or `parent` written as a list of lines is one Text holding the
+    lines joined by line breaks, with `name_as_lines` / `parent_as_lines` set: printed as written."""
+
     name: Text | None
     code: Text | None
     parent: Text | None = None
     mention: Text | None = None
+    name_as_lines: bool = False
+    parent_as_lines: bool = False
+
+    @property
+    def name_lines(self) -> list[str]:
+        """The name's lines as written, or [] when it was one string (to be broken by unit words)."""
+        return self.name.value.split("\n") if self.name_as_lines and self.name else []
+
+    @property
+    def parent_lines(self) -> list[str]:
+        return self.parent.value.split("\n") if self.parent_as_lines and self.parent else []
 
 
 @dataclass
@@ -106,10 +140,66 @@ class Signer:
 
 
 @dataclass
-class Table:
-    columns: list[Text]
-    rows: list[list[Text]]
+class Period:
+    """A multi-year plan's giai đoạn: `period: {from: 2021, to: 2025}`."""
+
+    start: int
+    end: int
     pos: Pos
+    end_pos: Pos
+
+    def __contains__(self, year: int) -> bool:
+        return self.start <= year <= self.end
+
+    def __str__(self) -> str:
+        return f"{self.start}\u2013{self.end}"
+
+
+@dataclass(slots=True)
+class Cell:
+    """A table cell: its text, and how many columns (`span`) and rows (`rows`) it covers."""
+
+    text: Text
+    span: int = 1
+    rows: int = 1
+
+    @property
+    def value(self) -> str:
+        return self.text.value
+
+    @property
+    def pos(self) -> Pos:
+        return self.text.pos
+
+
+_NUMBER_COLUMNS = {"stt", "tt"}
+
+
+def is_number_column(title: str) -> bool:
+    """An `STT`/`TT` column: numbered where its cells are left out or written `""`."""
+    return title.strip().lower() in _NUMBER_COLUMNS
+
+
+@dataclass
+class Table:
+    """A table. `header` holds every header row; `columns` is its first row's texts (the column
+    titles of a one-row header, as before). `widths` are per cent of the text width, or empty."""
+
+    columns: list[Text] = field(metadata=VIEW)
+    rows: list[list[Cell]]
+    pos: Pos
+    header: list[list[Cell]] = field(default_factory=list)
+    widths: list[float] = field(default_factory=list)
+
+    @property
+    def width(self) -> int:
+        """The number of columns: the first header row's cells, counting spans."""
+        return sum(cell.span for cell in self.header[0]) if self.header else len(self.columns)
+
+    @property
+    def numbered(self) -> bool:
+        """The first column is STT/TT: rows may leave its cell out, or write it `""`."""
+        return bool(self.columns) and is_number_column(self.columns[0].value)
 
 
 @dataclass
@@ -145,11 +235,44 @@ SESSIONS = ("sáng", "chiều", "cả ngày")
 
 @dataclass(slots=True)
 class Row:
+    """A schedule row. `date` is its day, or its first day when it spans days (`from`/`to`, then
+    `end` is the last). `members` are the row's own; a row of a team also has the team's."""
+
     date: DateValue
     place: Text
     members: list[MemberRef]
     pos: Pos
     session: str = "cả ngày"
+    end: DateValue | None = None
+    time: Text | None = None
+    note: Text | None = None
+    team_id: Text | None = None
+    team: "Team | None" = field(default=None, metadata=VIEW)
+
+    @property
+    def all_members(self) -> list[MemberRef]:
+        """Who goes: the team's members, then the row's own."""
+        return self.team.members + self.members if self.team is not None else self.members
+
+    @property
+    def last_day(self) -> dt.date:
+        return self.end.value if self.end is not None else self.date.value
+
+
+@dataclass
+class Team:
+    """An inspection team (đoàn kiểm tra): members listed once, and its rows (which are also in the
+    schedule's `rows`, where the team stands)."""
+
+    pos: Pos
+    id: Text | None = None
+    name: Text | None = None
+    members: list[MemberRef] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list, metadata=VIEW)
+
+
+LAYOUTS = ("ngay", "buoi")
+HEADER_KEYS = ("time", "place", "members", "note")
 
 
 @dataclass(eq=False)
@@ -163,6 +286,11 @@ class Schedule:
     intro: list[Text] = field(default_factory=list)
     members: dict[str, Text] = field(default_factory=dict)
     ignore: list[Text] = field(default_factory=list)
+    # Every row is in `rows`, a team's rows included (in the file's order); `teams` groups them.
+    teams: list[Team] = field(default_factory=list)
+    layout: str = "ngay"
+    # Column headers renamed: `time`, `place`, `members`, `note` → the title to print.
+    headers: dict[str, Text] = field(default_factory=dict)
 
 
 @dataclass
@@ -183,8 +311,10 @@ class FormSignature:
 
 @dataclass
 class TableAppendix:
+    """An appendix holding one `table`, or a `body` (text and tables, like a section's body)."""
+
     title: Text
-    table: Table
+    table: Table | None
     pos: Pos
     notes: list[Text] = field(default_factory=list)
     label: Text | None = None
@@ -192,6 +322,9 @@ class TableAppendix:
     column_numbers: bool = False
     blank_rows: int = 0
     signature: FormSignature | None = None
+    body: list[Union["Section", Text]] = field(default_factory=list)
+    # The numbering of the body's top level (`1.`, `2.`, ... when not given).
+    numbering: str | None = None
 
 
 Appendix = Union[ScheduleAppendix, TableAppendix]
@@ -225,6 +358,22 @@ class Plan:
     closing: list[Text] = field(default_factory=list)
     footnotes: dict[str, Text] = field(default_factory=dict)
     appendices: list[Appendix] = field(default_factory=list)
+    # A joint plan (liên tịch): the organs and signers after the first (which stay in organ/signer).
+    joint_organs: list[Organ] = field(default_factory=list)
+    joint_signers: list[Signer] = field(default_factory=list)
+    period: Period | None = None
+
+    @property
+    def organs(self) -> list[Organ]:
+        return ([self.organ] if self.organ else []) + self.joint_organs
+
+    @property
+    def signers(self) -> list[Signer]:
+        return ([self.signer] if self.signer else []) + self.joint_signers
+
+    def covers_year(self, year: int) -> bool:
+        """The plan's year, or a year of its period."""
+        return year == self.year or (self.period is not None and year in self.period)
 
     @property
     def is_draft(self) -> bool:
@@ -248,7 +397,9 @@ _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 def _field_names(kind: type) -> tuple[str, ...]:
     names = _FIELD_NAMES.get(kind)
     if names is None:
-        names = tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else ()
+        names = tuple(
+            f.name for f in dataclasses.fields(kind) if f.metadata.get("walk", True)
+        ) if dataclasses.is_dataclass(kind) else ()
         _FIELD_NAMES[kind] = names
     return names
 

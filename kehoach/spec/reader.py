@@ -6,8 +6,6 @@ callers build what they can and the user sees every problem in one run.
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import difflib
 import re
 import unicodedata
@@ -17,15 +15,18 @@ import yaml
 
 from kehoach import rules
 from kehoach.diagnostics import Diagnostic, Pos
+from kehoach.spec import dates
 from kehoach.spec.model import DateValue, Text, Window
 from kehoach.spec.yaml_source import node_pos
 
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_VN_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 # A key that is prose, not one of our short English keys: YAML read "Thời gian: ..." as a mapping.
 _PROSE_KEY = re.compile(r"[^\x00-\x7f]|\s|^[A-Z]")
 
 _NULL_TAG = "tag:yaml.org,2002:null"
+# After a plain scalar: blanks, then `#` glued to a character — text that YAML read as a comment.
+_CUT_BY_COMMENT = re.compile(r"[ \t]+(?P<cut>#[^\s#][^\n]*)")
+# The largest number a spec holds (a document's number, a count of rows): larger is a typing slip.
+MAX_INTEGER = 999_999
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class Reader:
         self.path = path
         self.source = text
         self.diagnostics: list[Diagnostic] = []
+        self._lines: list[str] | None = None
 
     # -- positions and reporting -------------------------------------------------------
 
@@ -108,6 +110,8 @@ class Reader:
                 self.report(rules.WRONG_TYPE, node, f"`{what}` để trống: điền nội dung")
                 return None
             raw = self.source[node.start_mark.index : node.end_mark.index]
+            if not node.style:  # plain: None from PyYAML, "" from libyaml
+                self._comment_after(node, what)
             return Text(nfc(node.value), self.pos(node), raw=raw)
         if isinstance(node, (yaml.SequenceNode, yaml.MappingNode)) and self.looks_like_prose(node):
             line = self._source_line(node).strip()
@@ -130,37 +134,30 @@ class Reader:
         return [text] if text else []
 
     def integer(self, node: yaml.Node, what: str, low: int = 1, high: int | None = None) -> int | None:
-        value = node.value if isinstance(node, yaml.ScalarNode) else None
-        if not isinstance(value, str) or not value.strip().isdigit():
+        value = node.value.strip() if isinstance(node, yaml.ScalarNode) else None
+        # ASCII digits only: `²` and other scripts' digits pass str.isdigit() but are not a number to write.
+        if not value or not value.isascii() or not value.isdigit():
             self._wrong_type(node, f"`{what}` phải là một số nguyên, ví dụ `{what}: {low}`")
             return None
+        limit = f"từ {low} đến {high}" if high is not None else f"từ {low} đến {MAX_INTEGER}"
+        if len(value) > len(str(MAX_INTEGER)):  # never convert thousands of digits
+            self.report(rules.BAD_VALUE, node, f"`{what}` phải {limit} (đang là một số {len(value)} chữ số)")
+            return None
         number = int(value)
-        if number < low or (high is not None and number > high):
-            limit = f"từ {low} đến {high}" if high is not None else f"từ {low} trở lên"
+        if number < low or number > (MAX_INTEGER if high is None else high):
             self.report(rules.BAD_VALUE, node, f"`{what}` phải {limit} (đang là {number})")
             return None
         return number
 
     def date(self, node: yaml.Node, what: str) -> DateValue | None:
         if not isinstance(node, yaml.ScalarNode) or node.tag == _NULL_TAG:
-            self._wrong_type(node, f"`{what}` phải là một ngày dạng YYYY-MM-DD, ví dụ 2021-11-08")
+            self._wrong_type(node, f"`{what}` phải là một ngày dạng YYYY-MM-DD, ví dụ {dates.EXAMPLE}")
             return None
-        value = node.value.strip()
-        if match := _ISO_DATE.match(value):
-            year, month, day = (int(g) for g in match.groups())
-            checked = _real_date(year, month, day)
-            if isinstance(checked, dt.date):
-                return DateValue(checked, self.pos(node))
-            self.report(rules.BAD_DATE, node, f"`{what}`: {checked}")
+        try:
+            return DateValue(dates.parse(node.value, what), self.pos(node))
+        except dates.BadDate as problem:
+            self.report(rules.BAD_DATE, node, str(problem))
             return None
-        if match := _VN_DATE.match(value):
-            day, month, year = (int(g) for g in match.groups())
-            checked = _real_date(year, month, day)
-            fix = f": viết `{checked.isoformat()}`" if isinstance(checked, dt.date) else f" ({checked})"
-            self.report(rules.BAD_DATE, node, f"`{what}` viết ngày theo dạng YYYY-MM-DD (năm-tháng-ngày){fix}")
-            return None
-        self.report(rules.BAD_DATE, node, f"`{what}` không đọc được `{value}` là ngày: viết theo dạng YYYY-MM-DD, ví dụ 2021-11-08")
-        return None
 
     def window(self, node: yaml.Node, what: str = "window") -> Window | None:
         values = self.mapping(node, Schema(f"`{what}`", {"from": True, "to": True}))
@@ -193,11 +190,31 @@ class Reader:
 
     # -- helpers -----------------------------------------------------------------------
 
+    def _comment_after(self, node: yaml.ScalarNode, what: str) -> None:
+        """Warn when YAML took the rest of a line of text for a comment: ` #` glued to what follows
+        (`Hộ #1`, `#TT`) is text, not a note (a note is written `# ...`)."""
+        match = _CUT_BY_COMMENT.match(self.source, node.end_mark.index)
+        if match is None:
+            return
+        cut = match.group("cut").rstrip()
+        column = node.end_mark.column + match.start("cut") - node.end_mark.index
+        whole = f"{node.value} {cut}".replace("\\", "\\\\").replace('"', '\\"')
+        if len(whole) > 60:
+            whole = whole[:57] + "..."
+        self.report(
+            rules.COMMENT_IN_TEXT,
+            Pos(self.path, node.end_mark.line + 1, column + 1),
+            f"`{what}`: YAML coi phần từ `{cut.split()[0][:20]}` đến hết dòng là ghi chú và bỏ khỏi văn bản: "
+            f'đặt cả giá trị trong ngoặc kép, ví dụ `"{whole}"`',
+        )
+
     def _wrong_type(self, node: yaml.Node, message: str) -> None:
         self.report(rules.WRONG_TYPE, node, message)
 
     def _source_line(self, node: yaml.Node) -> str:
-        lines = self.source.splitlines()
+        if self._lines is None:  # split once: a file can have thousands of such problems
+            self._lines = self.source.splitlines()
+        lines = self._lines
         index = node.start_mark.line
         return lines[index] if index < len(lines) else ""
 
@@ -207,17 +224,6 @@ class Reader:
         if isinstance(node, yaml.MappingNode):
             return any(isinstance(k, yaml.ScalarNode) and _PROSE_KEY.search(str(k.value)) for k, _ in node.value)
         return all(isinstance(item, yaml.ScalarNode) for item in node.value)
-
-
-def _real_date(year: int, month: int, day: int) -> dt.date | str:
-    """The date, or why it does not exist."""
-    if not 1 <= month <= 12:
-        return f"không có tháng {month}"
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        days = calendar.monthrange(year, month)[1]
-        return f"ngày {day}/{month}/{year} không có thật: tháng {month} năm {year} chỉ có {days} ngày"
 
 
 def _quoted(line: str) -> str:

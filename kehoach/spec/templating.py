@@ -45,28 +45,86 @@ FILTERS = {
 }
 
 
+# Jinja's own filters a plan may use: each costs time and space linear in its input. The others
+# (`center`, `format`, `indent`, `replace`, `join`, ...) can turn a short expression into gigabytes.
+_JINJA_FILTERS = ("capitalize", "upper", "lower", "title", "trim", "default", "d", "string", "int", "abs", "round", "length")
+# Bounds of the arithmetic: a plan counts years, days and amounts.
+MAX_BITS = 4096
+MAX_EXPONENT = 64
+
+
 @lru_cache(maxsize=1)
 def _environment():
     from jinja2 import StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     class BoundedEnvironment(ImmutableSandboxedEnvironment):
-        intercepted_binops = frozenset(["*", "**"])
+        # Intercepted operators are also never folded at compile time (jinja2.nodes.BinExpr.as_const),
+        # so `{{ "x" * 10**9 }}` written with constants is stopped here too.
+        intercepted_binops = frozenset(["*", "**", "%"])
 
         def call_binop(self, context, operator, left, right):
-            if operator == "**" and isinstance(right, int) and abs(right) > 64:
-                raise SecurityError("số mũ quá lớn")
-            if operator == "*":
-                for seq, n in ((left, right), (right, left)):
-                    if isinstance(seq, (str, list, tuple)) and isinstance(n, int) and len(seq) * n > MAX_RESULT:
-                        raise SecurityError("kết quả quá dài")
+            _bounded(operator, left, right)
             return super().call_binop(context, operator, left, right)
 
     env = BoundedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
     # A plan needs none of Jinja's globals, and lipsum() could produce unbounded text.
     env.globals.clear()
+    kept = {name: env.filters[name] for name in _JINJA_FILTERS}
+    env.filters.clear()
+    env.filters.update(kept)
     env.filters.update(FILTERS)
     return env
+
+
+def _bounded(operator: str, left, right) -> None:
+    """Refuse an operation whose result would be too large to be part of a plan."""
+    from jinja2.sandbox import SecurityError
+
+    numbers = type(left) is int and type(right) is int
+    if operator == "**" and numbers and (abs(right) > MAX_EXPONENT or left.bit_length() * abs(right) > MAX_BITS):
+        raise SecurityError("số quá lớn")
+    if operator == "*":
+        if numbers and left.bit_length() + right.bit_length() > MAX_BITS:
+            raise SecurityError("số quá lớn")
+        if isinstance(left, (str, list, tuple)) or isinstance(right, (str, list, tuple)):
+            raise SecurityError("lặp chuỗi")
+    if operator == "%" and isinstance(left, str):
+        raise SecurityError("định dạng chuỗi")
+
+
+# What a text value's expression may be made of: names, constants, arithmetic, comparisons, filters
+# and `{% if %}`. Loops, macros, assignments and calls are how a short expression runs for hours.
+_ALLOWED_NODES = frozenset((
+    "Template", "Output", "TemplateData", "If", "Name", "Const", "Getattr", "Getitem", "Slice",
+    "Filter", "Test", "Add", "Sub", "Mul", "Div", "FloorDiv", "Mod", "Pow", "Neg", "Pos", "Not",
+    "And", "Or", "Concat", "Compare", "Operand", "CondExpr", "Tuple", "List", "Dict", "Pair", "Keyword",
+))
+_REFUSED_NAMES = {
+    "For": "vòng lặp `{% for %}`", "Macro": "`{% macro %}`", "CallBlock": "`{% call %}`",
+    "Assign": "`{% set %}`", "AssignBlock": "`{% set %}`", "FilterBlock": "`{% filter %}`",
+    "With": "`{% with %}`", "Call": "lời gọi hàm `(...)`",
+}
+
+
+class Refused(Exception):
+    """A construct a text value may not use; `str()` says which, in Vietnamese."""
+
+
+def _compile(source: str, variables: dict):
+    from jinja2 import UndefinedError
+
+    env = _environment()
+    tree = env.parse(source)
+    for node in tree.find_all(object):  # every node of the tree
+        kind = type(node).__name__
+        if kind not in _ALLOWED_NODES:
+            called = getattr(node, "node", None) if kind == "Call" else None
+            if type(called).__name__ == "Name" and called.name not in variables:
+                # `lipsum(...)`: the name is what is wrong, as Jinja would say it.
+                raise UndefinedError(f"'{called.name}' is undefined")
+            raise Refused(_REFUSED_NAMES.get(kind, f"`{kind}`"))
+    return env.from_string(tree)
 
 
 # What nearly every plan writes: `{{ year }}`, `{{ year + 1 }}`, `{{ window | capitalize }}`,
@@ -102,7 +160,8 @@ def _direct(source: str, variables: dict) -> str | None:
         if filter_name in _PLAIN_FILTERS:
             return _PLAIN_FILTERS[filter_name](str(item))
         if filter_name:
-            if filter_name not in FILTERS or (filter_name != "so" and not isinstance(item, dt.date)):
+            wanted = int if filter_name == "so" else dt.date
+            if filter_name not in FILTERS or not isinstance(item, wanted):
                 failed = True
                 return ""
             return FILTERS[filter_name](item)
@@ -118,12 +177,10 @@ def evaluate(texts, variables: dict) -> list[Diagnostic]:
     for text in texts:
         if not text.templated:
             continue
-        direct = _direct(text.source, variables)
-        if direct is not None:
-            text.value = nfc(direct)
-            continue
         try:
-            result = _environment().from_string(text.source).render(variables)
+            result = _direct(text.source, variables)
+            if result is None:
+                result = _compile(text.source, variables).render(variables)
         except Exception as error:  # any failure of user code in the sandbox is the user's to fix
             problems.append(rules.TEMPLATE.at(text.pos, _explain(error, variables)))
             continue
@@ -144,6 +201,13 @@ _WHY_ABSENT = {
 }
 
 
+_TOO_LARGE = {
+    "số quá lớn": "số quá lớn",
+    "lặp chuỗi": "nhân một chuỗi hay danh sách với một số",
+    "định dạng chuỗi": "định dạng chuỗi bằng `%`",
+}
+
+
 def _explain(error: Exception, variables: dict) -> str:
     from jinja2 import TemplateSyntaxError, UndefinedError
     from jinja2.sandbox import SecurityError
@@ -158,12 +222,17 @@ def _explain(error: Exception, variables: dict) -> str:
             hint = f"có phải `{close[0]}`?" if close else "các tên dùng được: " + ", ".join(f"`{v}`" for v in variables)
             return f"không có tên `{name}` trong biểu thức: {hint}"
         return f"biểu thức dùng một thuộc tính không có ({message}): chỉ dùng `year`, `number`, `date`, `window`, `window.from`, `window.to`"
+    if isinstance(error, Refused):
+        return f"biểu thức bị chặn vì không an toàn: văn bản không được dùng {error}; chỉ dùng tên, số, phép tính, bộ lọc và `{{% if %}}`"
+    if isinstance(error, SecurityError) and str(error) in _TOO_LARGE:
+        return f"biểu thức bị chặn vì không an toàn: kết quả quá lớn ({_TOO_LARGE[str(error)]}); viết thẳng giá trị cần in"
     if isinstance(error, SecurityError):
         return "biểu thức bị chặn vì không an toàn: chỉ dùng tên và bộ lọc của kế hoạch"
     if isinstance(error, TemplateSyntaxError) and "No filter named" in error.message:
         name = error.message.split("'")[1]
-        close = difflib.get_close_matches(name, list(FILTERS), n=1)
-        hint = f"có phải `{close[0]}`?" if close else "các bộ lọc: " + ", ".join(f"`{f}`" for f in FILTERS)
+        usable = list(FILTERS) + [f for f in _JINJA_FILTERS if f != "d"]
+        close = difflib.get_close_matches(name, usable, n=1)
+        hint = f"có phải `{close[0]}`?" if close else "các bộ lọc dùng được: " + ", ".join(f"`{f}`" for f in usable)
         return f"không có bộ lọc `{name}`: {hint}"
     if isinstance(error, TemplateSyntaxError):
         return f"biểu thức viết sai ({error.message}): kiểm tra `{{{{ ... }}}}` và tên bộ lọc"

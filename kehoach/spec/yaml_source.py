@@ -9,13 +9,13 @@ nesting.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 
 import yaml
 
-from kehoach import rules
+from kehoach import inputfiles, rules
 from kehoach.diagnostics import Diagnostic, Pos
+from kehoach.errors import NotReadable
 
 try:  # libyaml's C composer is several times faster on large schedules.
     from yaml import CSafeLoader as _Base
@@ -46,7 +46,7 @@ class _Loader(_Base):
             return _STR
         return _SEQ if kind is yaml.SequenceNode else _MAP
 
-MAX_BYTES = 8 * 1024 * 1024
+MAX_BYTES = inputfiles.MAX_TEXT_BYTES
 MAX_DEPTH = 40
 
 _PLAIN_TAGS = {
@@ -110,20 +110,12 @@ def read(path: str) -> Source:
 def _read_text(path: str, sink: list[Diagnostic]) -> str | None:
     where = Pos(path)
     try:
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            sink.append(rules.TOO_LARGE.at(where, f"tệp nặng {size // 1024} KiB, quá giới hạn {MAX_BYTES // 1024 // 1024} MiB: tách lịch thành nhiều tệp"))
-            return None
-        with open(path, "rb") as f:
-            data = f.read()
-    except FileNotFoundError:
-        sink.append(rules.CANNOT_OPEN.at(where, "không có tệp này: kiểm tra lại đường dẫn và tên tệp"))
+        data = inputfiles.read_bytes(path, MAX_BYTES)
+    except inputfiles.TooLarge as refused:
+        sink.append(rules.TOO_LARGE.at(where, refused.reason))
         return None
-    except IsADirectoryError:
-        sink.append(rules.CANNOT_OPEN.at(where, "đây là một thư mục, không phải tệp: nêu tên tệp .yaml trong thư mục"))
-        return None
-    except OSError as error:
-        sink.append(rules.CANNOT_OPEN.at(where, f"không đọc được tệp ({error.strerror}): kiểm tra quyền đọc tệp"))
+    except NotReadable as refused:
+        sink.append(rules.CANNOT_OPEN.at(where, refused.reason))
         return None
     if b"\x00" in data:
         sink.append(rules.NOT_TEXT.at(where, "đây là tệp nhị phân, không phải văn bản YAML: nêu tệp .yaml của kế hoạch"))

@@ -1,0 +1,33 @@
+"""Values that used to crash the loader or pass silently."""
+
+from conftest import MINIMAL_PLAN
+
+
+def test_a_superscript_digit_is_not_a_number(specs):
+    assert specs.messages(MINIMAL_PLAN + 'number: "²"\n') == [
+        "KH-S004 `number` phải là một số nguyên, ví dụ `number: 1`"
+    ]
+
+
+def test_a_number_of_five_thousand_digits_is_out_of_range_without_being_converted(specs):
+    assert specs.messages(MINIMAL_PLAN + "number: " + "9" * 5000 + "\n") == [
+        "KH-S012 `number` phải từ 1 đến 999999 (đang là một số 5000 chữ số)"
+    ]
+
+
+def test_year_9999_is_out_of_range(specs):
+    text = MINIMAL_PLAN.replace("date: 2023-09-25\n", "") + "year: 9999\n"
+    assert specs.messages(text) == ["KH-S012 `year` phải từ 1945 đến 2100 (đang là 9999)"]
+
+
+def test_the_year_must_be_the_dates_year(specs):
+    text = MINIMAL_PLAN.replace("date: 2023-09-25", "date: 2021-11-01") + "year: 2022\n"
+    assert specs.messages(text) == [
+        "KH-S019 `year: 2022` khác năm của `date` (01/11/2021): năm của kế hoạch là năm ban hành; "
+        "sửa một trong hai cho khớp, hoặc xóa `year` (năm lấy theo `date`)"
+    ]
+    assert specs.check(text)[0] == "3:7 error KH-S019"
+
+
+def test_a_year_that_agrees_with_the_date_is_fine(specs):
+    assert specs.check(MINIMAL_PLAN + "year: 2023\n") == []
