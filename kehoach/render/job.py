@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass, field
 
 from kehoach.check import check_file
-from kehoach.diagnostics import Diagnostic, Severity
+from kehoach.diagnostics import Diagnostic, Severity, ordered
 from kehoach.errors import OutputConflict
 from kehoach.fileio import Outputs, ensure_writable
 from kehoach.spec.model import Plan, Spec
@@ -116,7 +116,7 @@ def render_files(files: list[str], out: str | None, *, pdf: bool, template: str 
         for target in targets:
             checked = check_file(target.spec, ignore)
             result.diagnostics += checked.diagnostics
-            if checked.spec is None or any(d.severity is Severity.ERROR for d in checked.diagnostics):
+            if not checked.complete or any(d.severity is Severity.ERROR for d in checked.diagnostics):
                 result.blocked = True
             if result.blocked:
                 continue  # keep checking the others, to report every problem at once
@@ -126,6 +126,7 @@ def render_files(files: list[str], out: str | None, *, pdf: bool, template: str 
             _render(checked.spec, docx, template)
             if target.pdf:
                 jobs.append(pdf_module.PdfJob(docx, staged.stage(target.pdf), target.docx))
+        result.diagnostics = ordered(result.diagnostics)  # a schedule shared by two plans is reported once
         if result.blocked:
             staged.abandon()
             return result
