@@ -9,6 +9,7 @@ and each document starts as a copy of those bytes.
 from __future__ import annotations
 
 import io
+import os
 import re
 import zipfile
 from dataclasses import dataclass
@@ -121,8 +122,12 @@ def write_package(template: Template, path: str, document, footnotes: list[str],
     The document (chunks) is streamed into the zip: a large table never exists as one string.
     Footnotes are met while it is written, so the footnotes part comes last."""
     core = template.part(CORE)
-    with open(path, "w+b") as f:
+    # Not opened with truncation: ext4 flushes a file truncated to zero when it is closed, which
+    # costs more than the write itself. The file (a staged temporary, normally empty) is cut after
+    # the shared parts instead, so that zipfile finds their directory at its end.
+    with os.fdopen(os.open(path, os.O_RDWR | os.O_CREAT, 0o666), "r+b") as f:
         f.write(template.shared_zip)
+        f.truncate()
         f.seek(0)
         with zipfile.ZipFile(f, "a", zipfile.ZIP_DEFLATED, compresslevel=_LEVEL) as z:
             if core is not None:
