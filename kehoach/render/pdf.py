@@ -31,7 +31,7 @@ def soffice() -> str:
     if not found:
         raise ToolMissing(
             "không tìm thấy LibreOffice (lệnh `soffice`) để xuất PDF: cài LibreOffice "
-            "(trên Debian/Ubuntu: `apt-get install libreoffice-writer-nogui fonts-liberation`), "
+            "(trên Debian/Ubuntu: `apt-get install libreoffice-writer-nogui fonts-liberation2`), "
             "hoặc bỏ `--pdf` để chỉ ghi tệp .docx"
         )
     return found

@@ -166,13 +166,9 @@ def next_year(path: str) -> int:
 def roll_forward(folder: Folder, relative: str, year: int) -> tuple[list[str], list[str]]:
     """Next year's draft beside the plan (and its schedules beside theirs); returns the relative
     paths written and the lines to review."""
-    from kehoach.yearly import RollError, roll_forward as roll
+    from kehoach.yearly import roll_forward as roll
 
-    path = folder.spec(relative)
-    try:
-        rolled = roll(path, year, None, False)
-    except RollError as problem:
-        raise UserError(str(problem)) from problem
+    rolled = roll(folder.spec(relative), year, None, False)
     written = [folder.relative(os.path.realpath(p)) for p in rolled.written]
     review = [f"{folder.relative(os.path.realpath(r.pos.file))}:{r.pos.line}: {r.text}" for r in rolled.review]
     return written, review
