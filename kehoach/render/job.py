@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from kehoach.check import check_file
 from kehoach.diagnostics import Diagnostic, Severity, ordered
-from kehoach.errors import OutputConflict
+from kehoach.errors import ConversionFailed, OutputConflict
 from kehoach.fileio import Outputs, ensure_writable
 from kehoach.spec.model import Plan, Spec
 
@@ -130,7 +130,14 @@ def render_files(files: list[str], out: str | None, *, pdf: bool, template: str 
         if result.blocked:
             staged.abandon()
             return result
-        pdf_module.convert(jobs)
+        try:
+            pdf_module.convert(jobs)
+        except ConversionFailed as failed:
+            # All or nothing: the documents are not kept without the PDFs that were asked for.
+            raise ConversionFailed(
+                f"{failed}; chưa ghi tệp nào, kể cả .docx: chạy lại không có `--pdf` để có tệp .docx, "
+                "rồi mở nó bằng LibreOffice hoặc Word để xem chỗ hỏng"
+            ) from None
     result.written = [path for target in targets for path in (target.docx, target.pdf) if path]
     return result
 
