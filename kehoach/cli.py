@@ -193,14 +193,9 @@ def rules() -> None:
 @guarded
 def render(files: tuple[str, ...], out: str | None, pdf: bool, template: str | None, ignore: tuple[str, ...]) -> None:
     """Kiểm tra rồi dựng văn bản Word (và PDF) từ kế hoạch hoặc lịch."""
-    from kehoach.errors import UserError
     from kehoach.render.job import render_files
 
-    try:
-        result = render_files(list(files), out, pdf=pdf, template=template, ignore=ignore)
-    except UserError as cannot:
-        click.echo(f"kehoach: {cannot}", err=True)
-        sys.exit(2)
+    result = render_files(list(files), out, pdf=pdf, template=template, ignore=ignore)
     for d in result.diagnostics:
         click.echo(d.as_text())
     if result.blocked:
