@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from kehoach.errors import NotReadable
-from kehoach.importer import package, schedule_table
+from kehoach.importer import schedule_table
 from kehoach.importer.paragraphs import Cell, Paragraph, Segment, Table
 from kehoach.importer.source import src
 from kehoach.importer.styles import RunFormat
@@ -67,14 +67,15 @@ def _sheet_table(sheet, name: str) -> tuple[Table, list[Paragraph]]:
 
 
 def import_workbook(path: str) -> ImportedSchedule:
-    package.refuse_ole(path)
-    open_package(path).close()
     import openpyxl
 
-    try:
-        workbook = openpyxl.load_workbook(path, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds on a damaged or foreign file
-        raise NotReadable(f"`{path}` không đọc được bằng Excel ({type(error).__name__}): mở bằng Excel và lưu lại dạng .xlsx.") from None
+    # openpyxl reads the stream open_package opened once the file passed its checks, never the path:
+    # a pipe named lich.xlsx would block it.
+    with open_package(path) as checked:
+        try:
+            workbook = openpyxl.load_workbook(checked.fp, data_only=True)
+        except Exception as error:  # openpyxl raises many kinds on a damaged or foreign file
+            raise NotReadable(f"`{path}` không đọc được bằng Excel ({type(error).__name__}): mở bằng Excel và lưu lại dạng .xlsx.") from None
     for sheet in workbook.worksheets:
         table, cells = _sheet_table(sheet, sheet.title)
         found = _schedule(table, cells)
