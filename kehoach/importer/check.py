@@ -111,12 +111,13 @@ def layout_paragraph(paragraph: Paragraph) -> LayoutParagraph:
 
 def layout_of(imported) -> WordLayout:
     document: Document = imported.document
+    # By identity, not number: the soft-broken lines of one header paragraph share its number.
     convert: dict[int, LayoutParagraph] = {}
 
     def of(p: Paragraph) -> LayoutParagraph:
-        if p.number not in convert:
-            convert[p.number] = layout_paragraph(p)
-        return convert[p.number]
+        if id(p) not in convert:
+            convert[id(p)] = layout_paragraph(p)
+        return convert[id(p)]
 
     parts = {name: [of(p) for p in found] for name, found in imported.parts.items() if not name.startswith("_")}
     m = document.margins

@@ -143,7 +143,7 @@ def _where(imported: Imported, blocks: list[Block], head, end, sign) -> None:
     """A human location for every paragraph: the part of the plan (`Mục II` in the body), and for
     a table outside the header and the signature, its row."""
     appendix_starts = {id(p) for p in imported.parts.get("appendix_label", []) + imported.parts.get("appendix_title", [])}
-    region, section = "Phần đầu", "Nội dung"
+    region, section = header.WHERE, "Nội dung"
     for k, block in enumerate(blocks):
         if k == head.end:
             region = "Nội dung"
@@ -158,7 +158,7 @@ def _where(imported: Imported, blocks: list[Block], head, end, sign) -> None:
                 section = f"Mục {found.text.rstrip('.')}"
             block.where = section if region == "Nội dung" else region
             continue
-        tabled = region not in ("Phần đầu", "Nơi nhận, chữ ký")
+        tabled = region not in (header.WHERE, "Nơi nhận, chữ ký")
         here = section if region == "Nội dung" else region
         for r, row in enumerate(block.rows, start=1):
             for cell in row:

@@ -1,0 +1,51 @@
+"""The header typed with soft line breaks (Shift+Enter, or an HTML `<br>` saved by LibreOffice) in one
+cell per side reads as the same header typed with Enter: each line keeps its own formatting."""
+
+import pytest
+
+from import_docs import p, r, table, tc, write_docx
+from kehoach.importer.check import check_word
+from kehoach.importer.plan import import_document
+
+BREAK = "<w:r><w:br/></w:r>"
+LEFT = [("ỦY BAN NHÂN DÂN", {"b": True}), ("XÃ HÒA BÌNH", {"b": True}), ("Số: 12/KH-UBND", {})]
+RIGHT = [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", {"b": True}), ("Độc lập - Tự do - Hạnh phúc", {"b": True}),
+         ("Hòa Bình, ngày 05 tháng 3 năm 2026", {"i": True})]
+BODY = (p(r("KẾ HOẠCH", b=True), jc="center") + p(r("Kiểm tra công tác rà soát hộ nghèo năm 2026", b=True), jc="center")
+        + p(r("I. MỤC ĐÍCH, YÊU CẦU", b=True)) + p(r("Đánh giá đúng tình hình./.")))
+
+
+def _cell(lines, soft: bool) -> str:
+    if soft:
+        return tc(p(BREAK.join(r(text, size=26, **fmt) for text, fmt in lines), jc="center"))
+    return tc(*(p(r(text, size=26, **fmt), jc="center") for text, fmt in lines))
+
+
+def _header_doc(path, soft: bool):
+    write_docx(path, table([[_cell(LEFT, soft), _cell(RIGHT, soft)]], borderless=True, widths=2) + BODY)
+
+
+@pytest.fixture
+def soft(tmp_path):
+    _header_doc(tmp_path / "soft.docx", soft=True)
+    return tmp_path / "soft.docx"
+
+
+def test_soft_broken_header_lines_read_as_lines(soft):
+    imported = import_document(str(soft))
+    plan = imported.plan
+    assert plan["organ"] == {"name": ["ỦY BAN NHÂN DÂN", "XÃ HÒA BÌNH"], "code": "UBND"}
+    assert (plan["number"], plan["place"], str(plan["date"])) == (12, "Hòa Bình", "2026-03-05")
+    assert [m for _, m in imported.notes if "in đậm" in m] == []
+
+
+def test_soft_broken_header_imports_as_the_header_typed_with_enter(tmp_path, soft):
+    _header_doc(tmp_path / "enter.docx", soft=False)
+    assert import_document(str(soft)).plan == import_document(str(tmp_path / "enter.docx")).plan
+
+
+def test_layout_rules_see_each_soft_broken_line_with_its_own_formatting(soft):
+    codes = {(d.code, d.pos.line) for d in check_word(str(soft))}
+    # Quốc hiệu and organ are bold and 13 pt: nothing to say about them; the place and date line is
+    # italic on its own line although the cell's other lines are bold.
+    assert not codes & {("KH-N002", 2), ("KH-N003", 2), ("KH-N004", 1), ("KH-N005", 1), ("KH-N006", 2)}
