@@ -27,12 +27,9 @@ def check_word(path: str, ignore: tuple[str, ...] = ()) -> list[Diagnostic]:
     from kehoach.check import check_file
     from kehoach.importer.plan import NoHeader, emit, import_document
 
-    try:
-        imported = import_document(path)
-    except NoHeader as problem:
-        return [rules.IMPORT_NOT_A_PLAN.at(Pos(path), str(problem))]
-    except UserError as problem:
-        return [rules.CANNOT_OPEN.at(Pos(path), str(problem))]
+    imported, refused = _read(path, import_document, NoHeader)
+    if imported is None:
+        return refused
     document = imported.document
     with tempfile.TemporaryDirectory(prefix="kehoach-") as folder:
         files = emit(imported, os.path.join(folder, "ke-hoach.yaml"))
@@ -44,6 +41,7 @@ def check_word(path: str, ignore: tuple[str, ...] = ()) -> list[Diagnostic]:
         found = [_mapped(d, path, maps, folder) for d in checked.diagnostics]
     by_number = {p.number: p for p in document.paragraphs}
     own = [(rules.IMPORT_UNSURE.at(_at(path, p), m), p) for p, m in imported.notes]
+    own += [(rules.IMPORT_WEEKDAY.at(_at(path, p), m), p) for p, m in imported.weekdays]
     own += [(rules.IMPORT_OBJECT.at(Pos(path, n, 1), f"{what}: kehoach không đọc; kiểm tra bằng mắt"), by_number.get(n))
             for n, what in document.objects]
     if document.tracked_changes:
@@ -54,6 +52,16 @@ def check_word(path: str, ignore: tuple[str, ...] = ()) -> list[Diagnostic]:
             for rule in RULES.values() if rule.applies_to is WordLayout for d in rule.run(layout)]
     found += [_described(d, p) for d, p in own if d.code not in ignore]
     return ordered(found)
+
+
+def _read(path: str, read, not_importable: type[UserError]):
+    """What `read` imports from `path`, or None and the diagnostic that says why it cannot."""
+    try:
+        return read(path), []
+    except not_importable as problem:
+        return None, [rules.IMPORT_NOT_A_PLAN.at(Pos(path), str(problem))]
+    except UserError as problem:
+        return None, [rules.CANNOT_OPEN.at(Pos(path), str(problem))]
 
 
 def _at(path: str, paragraph: Paragraph | None) -> Pos:
@@ -134,12 +142,9 @@ def check_workbook(path: str, ignore: tuple[str, ...] = ()) -> list[Diagnostic]:
     from kehoach.importer.writer import dump
     from kehoach.importer.xlsx import NotSchedule, import_workbook
 
-    try:
-        imported = import_workbook(path)
-    except NotSchedule as problem:
-        return [rules.IMPORT_NOT_A_PLAN.at(Pos(path), str(problem))]
-    except UserError as problem:
-        return [rules.CANNOT_OPEN.at(Pos(path), str(problem))]
+    imported, refused = _read(path, import_workbook, NotSchedule)
+    if imported is None:
+        return refused
     with tempfile.TemporaryDirectory(prefix="kehoach-") as folder:
         name = os.path.join(folder, "lich.yaml")
         emitted = dump(imported.spec)
@@ -147,4 +152,6 @@ def check_workbook(path: str, ignore: tuple[str, ...] = ()) -> list[Diagnostic]:
             f.write(emitted.text)
         found = [_mapped(d, path, {name: emitted}, folder) for d in check_file(name, ignore).diagnostics]
     found += [rules.IMPORT_UNSURE.at(Pos(path), note) for note in imported.notes if rules.IMPORT_UNSURE.code not in ignore]
+    found += [_described(rules.IMPORT_WEEKDAY.at(_at(path, p), m), p) for p, m in imported.weekdays
+              if rules.IMPORT_WEEKDAY.code not in ignore]
     return ordered(found)

@@ -12,6 +12,9 @@ WINDOW = re.compile(
     r"(?P<d2>\d{1,2})/(?P<m2>\d{1,2})/(?P<y2>\d{4})"
 )
 SESSION = re.compile(r"\b(?P<s>sáng|chiều|cả ngày)\b", re.I)
+# A weekday as cells write it: `Thứ Sáu`, `thứ 6`, `T6`, `Chủ nhật`, `CN`; Monday is 0 as in datetime.
+WEEKDAY = re.compile(r"(?<!\w)(?:th[ứu]\s*(?P<word>hai|ba|tư|năm|sáu|bảy|[2-7])|T(?P<short>[2-7])|(?P<sunday>chủ\s*nhật|CN))(?!\w)", re.I)
+_WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5}
 CLOCK = re.compile(r"(?<!\d)(?P<h>\d{1,2})\s*(?:h|giờ|:)\s*(?P<min>\d{2})?(?!\d)")
 
 
@@ -57,3 +60,16 @@ def clock(text: str) -> str | None:
     if m is None or int(m["h"]) > 23:
         return None
     return f"{int(m['h'])}h{m['min'] or ''}"
+
+
+def weekday_claims(text: str, year: int | None) -> list[tuple[str, int, dt.date]]:
+    """Each weekday written in `text`, as written and as a number, with the date written after it:
+    (`Thứ Sáu`, 4, 14/11/2026)."""
+    out = []
+    for m in WEEKDAY.finditer(text):
+        following = dates(text[m.end():], year)
+        if following:
+            number = m["word"] or m["short"]
+            claimed = 6 if m["sunday"] else int(number) - 2 if number.isdigit() else _WEEKDAY_WORDS[number.lower()]
+            out.append((m.group(0), claimed, following[0]))
+    return out

@@ -21,6 +21,7 @@ class Imported:
     document: Document
     parts: dict[str, list[Paragraph]] = field(default_factory=dict)
     notes: list[tuple[Paragraph | None, str]] = field(default_factory=list)
+    weekdays: list[tuple[Paragraph | None, str]] = field(default_factory=list)   # KH-I005
     draft_mark: bool = False
 
 
@@ -57,6 +58,7 @@ def import_document(path: str) -> Imported:
         rest = blocks[sign.end:]
     found = appendices.read(rest, year, text.window)
     imported.notes += found.notes
+    imported.weekdays = found.weekdays
     for key, value in found.parts.items():
         imported.parts["appendix_" + key] = value
     imported.plan = _plan(head, text, sign, found, imported)
@@ -186,7 +188,7 @@ def emit(imported: Imported, plan_path: str) -> list[tuple[str, Emitted]]:
     comments = [f"Nhập từ {os.path.basename(imported.path)} bằng `kehoach import`."]
     if imported.draft_mark:
         comments.append("Văn bản ghi «DỰ THẢO».")
-    unsure = [(p, m) for p, m in imported.notes]
+    unsure = imported.notes + imported.weekdays
     if unsure:
         comments.append("Cần xem lại:")
         comments += [f"- ¶{p.number}: {m}" if p is not None else f"- {m}" for p, m in unsure]

@@ -31,11 +31,12 @@ def _emitted(source: str, out: str) -> tuple[list[tuple[str, Emitted]], list[str
         schedule = xlsx.import_workbook(source)
         from kehoach.importer.writer import dump
 
-        return [(out, dump(schedule.spec, [f"Lịch nhập từ {os.path.basename(source)} bằng `kehoach import`."]))], schedule.notes
+        notes = schedule.notes + [f"{p.where}: {m}" for p, m in schedule.weekdays]
+        return [(out, dump(schedule.spec, [f"Lịch nhập từ {os.path.basename(source)} bằng `kehoach import`."]))], notes
     from kehoach.importer.plan import emit, import_document
 
     imported = import_document(source)
-    notes = [f"¶{p.number}: {m}" if p is not None else m for p, m in imported.notes]
+    notes = [f"¶{p.number}: {m}" if p is not None else m for p, m in imported.notes + imported.weekdays]
     notes += [f"¶{n}: {what}" for n, what in imported.document.objects]
     if imported.document.tracked_changes:
         notes.append("tệp còn thay đổi được theo dõi: đã đọc như khi in (giữ phần thêm, bỏ phần xóa)")

@@ -23,6 +23,7 @@ class ImportedSchedule:
     spec: dict
     cells: list[Paragraph] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    weekdays: list[tuple[Paragraph | None, str]] = field(default_factory=list)   # KH-I005
 
 
 def _text(value) -> str:
@@ -108,17 +109,9 @@ def _schedule(table: Table, cells: list[Paragraph]) -> ImportedSchedule | None:
         spec["title"] = src(above[0].text, above[0])
     if len(above) > 1:
         spec["intro"] = [src(p.text, p) for p in above[1:]]
-    if found.layout:
-        spec["layout"] = found.layout
-    if found.headers:
-        spec["headers"] = found.headers
-    if found.members:
-        spec["members"] = found.members
-    if found.teams:
-        spec["teams"] = found.teams
-    spec["rows"] = found.rows
+    spec.update(found.spec_fields())
     notes = [f"{p.where}: {m}" if p is not None else m for p, m in found.notes]
-    return ImportedSchedule(spec, cells, notes)
+    return ImportedSchedule(spec, cells, notes, found.weekdays)
 
 
 def _placed(row: list[Cell]):
