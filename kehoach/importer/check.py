@@ -18,6 +18,7 @@ from kehoach.checks.layout import LayoutParagraph, WordLayout
 from kehoach.diagnostics import Diagnostic, Pos, ordered
 from kehoach.errors import UserError
 from kehoach.importer.paragraphs import Document, Paragraph
+from kehoach.importer.schedule_table import ImportedSchedule
 from kehoach.importer.writer import Emitted
 
 _EXCERPT = 160
@@ -25,11 +26,13 @@ _EXCERPT = 160
 
 def check_word(path: str, ignore: tuple[str, ...] = ()) -> list[Diagnostic]:
     from kehoach.check import check_file
-    from kehoach.importer.plan import NoHeader, emit, import_document
+    from kehoach.importer.plan import NoHeader, emit, import_word
 
-    imported, refused = _read(path, import_document, NoHeader)
+    imported, refused = _read(path, import_word, NoHeader)
     if imported is None:
         return refused
+    if isinstance(imported, ImportedSchedule):
+        return _check_schedule(path, imported, ignore)
     document = imported.document
     with tempfile.TemporaryDirectory(prefix="kehoach-") as folder:
         files = emit(imported, os.path.join(folder, "ke-hoach.yaml"))
@@ -138,13 +141,19 @@ def layout_of(imported) -> WordLayout:
 def check_workbook(path: str, ignore: tuple[str, ...] = ()) -> list[Diagnostic]:
     """`kehoach check lich.xlsx`: the schedule imported in memory and checked; positions are the
     sheet's rows (`¶` is the row number) and `where` names the sheet, row and cell."""
-    from kehoach.check import check_file
-    from kehoach.importer.writer import dump
     from kehoach.importer.xlsx import NotSchedule, import_workbook
 
     imported, refused = _read(path, import_workbook, NotSchedule)
     if imported is None:
         return refused
+    return _check_schedule(path, imported, ignore)
+
+
+def _check_schedule(path: str, imported: ImportedSchedule, ignore: tuple[str, ...]) -> list[Diagnostic]:
+    """A schedule imported on its own, checked as a schedule file."""
+    from kehoach.check import check_file
+    from kehoach.importer.writer import dump
+
     with tempfile.TemporaryDirectory(prefix="kehoach-") as folder:
         name = os.path.join(folder, "lich.yaml")
         emitted = dump(imported.spec)

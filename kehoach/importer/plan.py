@@ -7,8 +7,9 @@ import os
 from dataclasses import dataclass, field
 
 from kehoach.errors import NotReadable
-from kehoach.importer import appendices, body, header, labels, package, paragraphs, signature
-from kehoach.importer.paragraphs import Block, Document, Paragraph
+from kehoach.importer import appendices, body, dates, header, labels, package, paragraphs, signature
+from kehoach.importer.paragraphs import Block, Document, Paragraph, Table
+from kehoach.importer.schedule_table import ImportedSchedule
 from kehoach.importer.source import Src, src
 from kehoach.importer.writer import Emitted, dump
 
@@ -37,10 +38,12 @@ def import_document(path: str) -> Imported:
     blocks = document.blocks
     head = header.find(blocks)
     if head is None:
-        raise NoHeader(
+        problem = NoHeader(
             f"`{path}` không có phần đầu của một văn bản hành chính (tên cơ quan, `Số: …/KH-…`, địa danh và ngày): "
-            "kehoach chỉ nhập được kế hoạch theo Nghị định 30/2020; kiểm tra lại tệp."
+            "kehoach chỉ nhập được kế hoạch theo Nghị định 30/2020 hoặc một lịch có bảng lịch; kiểm tra lại tệp."
         )
+        problem.document = document
+        raise problem
     imported = Imported(path, {}, [], document, dict(head.parts), list(head.notes), head.draft)
     year = head.date.year if head.date else head.year
     end = next((k for k in range(head.end, len(blocks)) if signature.starts_here(blocks[k])), None)
@@ -72,6 +75,35 @@ class NoHeader(NotReadable):
     """A Word file that is not an administrative document: no organ, no `Số:`, no place and date."""
 
     exit_code = 1
+    document: Document | None = None    # what was read, for a reader of another kind of document
+
+
+def import_word(path: str) -> Imported | ImportedSchedule:
+    """A Word plan, or the schedule a Word document holds when it has no header."""
+    try:
+        return import_document(path)
+    except NoHeader as problem:
+        return import_schedule(path, problem.document)
+
+
+def import_schedule(path: str, document: Document | None = None) -> ImportedSchedule:
+    """A Word document holding only a schedule — title, lines and its table, as `kehoach render`
+    writes a schedule file — into a schedule file, like an Excel schedule."""
+    document = document or read_document(path)
+    year = next((d.year for p in document.paragraphs for d in dates.dates(p.text, None)), None)
+    found = appendices.read(document.blocks, year, None)
+    schedules = [a.schedule for a in found.items if a.schedule is not None]
+    if len(found.items) != 1 or not schedules:
+        raise NoHeader(
+            f"`{path}` không có phần đầu của một văn bản hành chính (tên cơ quan, `Số: …/KH-…`, địa danh và ngày) "
+            "cũng không phải một lịch (tên lịch và bảng có cột thời gian, địa điểm, thành phần): kiểm tra lại tệp."
+        )
+    for table in (b for b in document.blocks if isinstance(b, Table)):
+        for r, row in enumerate(table.rows, start=1):
+            for p in (p for cell in row for p in cell.paragraphs):
+                p.where = f"bảng, dòng {r}"
+    notes = [f"¶{p.number}: {m}" if p is not None else m for p, m in found.notes]
+    return ImportedSchedule(schedules[0], document.paragraphs, notes, found.weekdays)
 
 
 def _one_or_lines(lines: list[Src]):

@@ -47,6 +47,16 @@ class ScheduleTable:
         return {key: value for key, value in fields.items() if value} | {"rows": self.rows}
 
 
+@dataclass
+class ImportedSchedule:
+    """A schedule file imported on its own (an Excel sheet, a Word document holding only a schedule)."""
+
+    spec: dict
+    cells: list[Paragraph] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    weekdays: list[tuple[Paragraph | None, str]] = field(default_factory=list)   # KH-I005
+
+
 def columns(header: list[tuple[int, Cell]]) -> dict[str, int]:
     found: dict[str, int] = {}
     for column, cell in header:

@@ -6,24 +6,16 @@ or text. openpyxl reads the workbook, after inputfiles has bounded its size and 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
 from kehoach.errors import NotReadable
 from kehoach.importer import schedule_table
+from kehoach.importer.schedule_table import ImportedSchedule
 from kehoach.importer.paragraphs import Cell, Paragraph, Segment, Table
 from kehoach.importer.source import src
 from kehoach.importer.styles import RunFormat
 from kehoach.inputfiles import open_package
 
 _HEADER_ROWS = 15
-
-
-@dataclass
-class ImportedSchedule:
-    spec: dict
-    cells: list[Paragraph] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    weekdays: list[tuple[Paragraph | None, str]] = field(default_factory=list)   # KH-I005
 
 
 def _text(value) -> str:
