@@ -4,6 +4,7 @@ every text remembering its paragraph and every doubt written down."""
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 
 from kehoach.errors import NotReadable
@@ -12,6 +13,7 @@ from kehoach.importer.paragraphs import Block, Document, Paragraph, Table
 from kehoach.importer.schedule_table import ImportedSchedule
 from kehoach.importer.source import Src, src
 from kehoach.importer.writer import Emitted, dump
+from kehoach.render.context import running_name
 
 
 @dataclass
@@ -116,7 +118,8 @@ def _plan(head, text, sign, found, imported: Imported) -> dict:
     plan: dict = {}
     if head.type is not None:
         plan["type"] = head.type
-    organ = {"parent": _one_or_lines(head.parent), "name": _one_or_lines(head.name), "code": head.code}
+    organ = {"parent": _one_or_lines(head.parent), "name": _one_or_lines(head.name), "code": head.code,
+             "mention": _mention(head.name, found.parts.get("kem_theo", []), imported.document.paragraphs)}
     plan["organ"] = {k: v for k, v in organ.items() if v is not None}
     if head.number is not None:
         plan["number"] = head.number
@@ -151,12 +154,34 @@ def _plan(head, text, sign, found, imported: Imported) -> dict:
     return plan
 
 
+_OF_WHOM = re.compile(r"\bcủa\s+(?P<who>[^()]+?)\s*\)?\s*$")
+
+
+def _mention(name: list[Src], kem_theo: list[Paragraph], paragraphs: list[Paragraph]) -> Src | None:
+    """How the document's running text names its organ, when that differs from what kehoach would
+    write from the uppercase name: the `của …` of its first `(Kèm theo …)` line, else the name as
+    some paragraph writes it (`Ủy ban nhân dân xã Hòa Bình xây dựng Kế hoạch …`)."""
+    whole = " ".join(" ".join(line.split()) for line in name)
+    if not whole:
+        return None
+    found = None
+    for paragraph in kem_theo[:1]:
+        if (m := _OF_WHOM.search(paragraph.text)) is not None:
+            found = src(m["who"], paragraph)
+    if found is None:
+        pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, whole.split())) + r"(?!\w)", re.I)
+        for paragraph in paragraphs:
+            m = pattern.search(paragraph.text)
+            if m is not None and m.group(0) != m.group(0).upper():
+                found = src(m.group(0), paragraph)
+                break
+    return found if found is not None and found != running_name(whole) else None
+
+
 def _footnotes(imported: Imported, document: Document) -> None:
     cited = [p for p in document.paragraphs if "[^" in "".join(s.text for s in p.segments)]
     if not cited:
         return
-    import re
-
     keys = []
     for p in cited:
         keys += [k for k in re.findall(r"\[\^([^\]]+)\]", "".join(s.text for s in p.segments)) if k not in keys]
