@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from import_docs import clerk_plan, numbering, p, r, write_docx
 from kehoach.cli import main
-from kehoach.importer import numbering as word_numbering
+from kehoach.word import numbering as word_numbering
 from kehoach.importer.check import check_word
 from kehoach.importer.plan import emit, import_document
 from lxml import etree

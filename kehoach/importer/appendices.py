@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from kehoach.importer import dates, schedule_table, tables
 from kehoach.importer.body import marked
 from kehoach.importer.header import is_rule
-from kehoach.importer.paragraphs import Block, Paragraph, Table
+from kehoach.word.paragraphs import Block, Paragraph, Table
 from kehoach.importer.source import src
 from kehoach.render.numbering import roman
 

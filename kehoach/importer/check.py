@@ -17,7 +17,7 @@ from kehoach.rules import RULES
 from kehoach.checks.layout import LayoutParagraph, WordLayout
 from kehoach.diagnostics import Diagnostic, Pos, ordered
 from kehoach.errors import UserError
-from kehoach.importer.paragraphs import Document, Paragraph
+from kehoach.word.paragraphs import Document, Paragraph
 from kehoach.importer.schedule_table import ImportedSchedule
 from kehoach.importer.writer import Emitted
 

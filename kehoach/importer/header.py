@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from kehoach.importer.paragraphs import Block, Paragraph, Table
+from kehoach.word.paragraphs import Block, Paragraph, Table
 from kehoach.importer.source import Src, is_bold, pieces, src
 
 QUOC_HIEU = re.compile(r"C[ỘO]NG\s+H[ÒOÓ]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM", re.I)

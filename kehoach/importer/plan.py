@@ -8,8 +8,9 @@ import re
 from dataclasses import dataclass, field
 
 from kehoach.errors import NotReadable
-from kehoach.importer import appendices, body, dates, header, labels, package, paragraphs, signature
-from kehoach.importer.paragraphs import Block, Document, Paragraph, Table
+from kehoach.importer import appendices, body, dates, header, labels, signature
+from kehoach.word import package, paragraphs
+from kehoach.word.paragraphs import Block, Document, Paragraph, Table
 from kehoach.importer.schedule_table import ImportedSchedule
 from kehoach.importer.source import Src, src
 from kehoach.importer.writer import Emitted, dump

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from kehoach.importer import dates
-from kehoach.importer.paragraphs import Cell, Paragraph, Table
+from kehoach.word.paragraphs import Cell, Paragraph, Table
 from kehoach.importer.source import Src, src
 from kehoach.importer.tables import positions
 from kehoach.vnformat import ngay, thu

@@ -10,9 +10,9 @@ import datetime as dt
 from kehoach.errors import NotReadable
 from kehoach.importer import schedule_table
 from kehoach.importer.schedule_table import ImportedSchedule
-from kehoach.importer.paragraphs import Cell, Paragraph, Segment, Table
+from kehoach.word.paragraphs import Cell, Paragraph, Segment, Table
 from kehoach.importer.source import src
-from kehoach.importer.styles import RunFormat
+from kehoach.word.styles import RunFormat
 from kehoach.inputfiles import open_package
 
 _HEADER_ROWS = 15

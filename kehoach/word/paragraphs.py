@@ -14,9 +14,9 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
-from kehoach.importer.numbering import Numbering
-from kehoach.importer.package import W, WordPackage
-from kehoach.importer.styles import RunFormat, Styles
+from kehoach.word.numbering import Numbering
+from kehoach.word.package import W, WordPackage
+from kehoach.word.styles import RunFormat, Styles
 
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u200b]+")
 _PAGE_FIELDS = ("PAGE", "NUMPAGES", "SECTIONPAGES")
