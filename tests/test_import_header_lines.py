@@ -49,3 +49,12 @@ def test_layout_rules_see_each_soft_broken_line_with_its_own_formatting(soft):
     # Quốc hiệu and organ are bold and 13 pt: nothing to say about them; the place and date line is
     # italic on its own line although the cell's other lines are bold.
     assert not codes & {("KH-N002", 2), ("KH-N003", 2), ("KH-N004", 1), ("KH-N005", 1), ("KH-N006", 2)}
+
+
+def test_a_layout_problem_in_the_first_paragraph_is_placed_in_the_header(tmp_path):
+    # Soft breaks put the whole left column in ¶1: its problems are the header's, not the document's.
+    small = [(text, fmt) for text, fmt in LEFT[:2]]
+    cell = tc(p(BREAK.join([r(text, size=26, **fmt) for text, fmt in small] + [r("Số: 12/KH-UBND", size=22)]), jc="center"))
+    write_docx(tmp_path / "kh.docx", table([[cell, _cell(RIGHT, True)]], borderless=True, widths=2) + BODY)
+    [found] = [d for d in check_word(str(tmp_path / "kh.docx")) if d.code == "KH-N005"]
+    assert (found.pos.line, found.where, found.excerpt) == (1, "Phần đầu", "ỦY BAN NHÂN DÂN XÃ HÒA BÌNH Số: 12/KH-UBND")

@@ -14,7 +14,7 @@ import tempfile
 
 from kehoach import rules
 from kehoach.rules import RULES
-from kehoach.checks.layout import LayoutParagraph, WordLayout
+from kehoach.checks.layout import WHOLE_DOCUMENT, LayoutParagraph, WordLayout
 from kehoach.diagnostics import Diagnostic, Pos, ordered
 from kehoach.errors import UserError
 from kehoach.word.paragraphs import Document, Paragraph
@@ -51,7 +51,7 @@ def check_word(path: str, ignore: tuple[str, ...] = ()) -> list[Diagnostic]:
         own.append((rules.IMPORT_TRACKED.at(Pos(path), "tệp còn thay đổi được theo dõi: đã đọc như khi in (giữ phần thêm, "
                                             "bỏ phần xóa); chấp nhận hoặc từ chối các thay đổi trong Word"), None))
     layout = layout_of(imported)
-    own += [(d, by_number.get(d.pos.line) if d.pos.line > 1 else None)
+    own += [(d, by_number[d.pos.line]) if d.pos.line != WHOLE_DOCUMENT else (dataclasses.replace(d, pos=Pos(path)), None)
             for rule in RULES.values() if rule.applies_to is WordLayout for d in rule.run(layout)]
     found += [_described(d, p) for d, p in own if d.code not in ignore]
     return ordered(found)
