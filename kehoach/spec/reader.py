@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass
 
 import yaml
 
 from kehoach import rules
 from kehoach.diagnostics import Diagnostic, Pos
+from kehoach.vnformat import nfc
 from kehoach.spec import dates
 from kehoach.spec.model import DateValue, Text, Window
 from kehoach.spec.yaml_source import node_pos
@@ -35,10 +35,6 @@ class Schema:
 
     what: str
     keys: dict[str, bool]
-
-
-def nfc(value: str) -> str:
-    return value if unicodedata.is_normalized("NFC", value) else unicodedata.normalize("NFC", value)
 
 
 class Reader:

@@ -14,9 +14,9 @@ import re
 from functools import lru_cache
 
 from kehoach import vnformat
+from kehoach.vnformat import nfc
 from kehoach import rules
 from kehoach.diagnostics import Diagnostic
-from kehoach.spec.reader import nfc
 
 MAX_RESULT = 100_000
 
