@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -136,6 +135,12 @@ def member_in_two_places(spec):
 _SUGGESTED_IDS = 50
 
 
+def _close_match(who: str, known: list[str]) -> list[str]:
+    import difflib  # only for a schedule with an unknown member
+
+    return difflib.get_close_matches(who, known, n=1, cutoff=0.6)
+
+
 @check("KH-L007", ERROR)
 def undefined_member(spec):
     """Thành phần viết như một mã (chữ thường không dấu) nhưng chưa khai báo trong `members`."""
@@ -149,7 +154,7 @@ def undefined_member(spec):
                     continue
                 hint = hints.get(who)
                 if hint is None:
-                    close = difflib.get_close_matches(who, known, n=1, cutoff=0.6) if len(hints) < _SUGGESTED_IDS else []
+                    close = _close_match(who, known) if len(hints) < _SUGGESTED_IDS else []
                     hint = hints[who] = f"có phải `{close[0]}`?" if close else f"thêm `{who}: <tên hiển thị>` vào `members`"
                 yield ref.entry.pos, f"thành phần `{who}` chưa được khai báo trong `members`: {hint}"
 

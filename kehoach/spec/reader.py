@@ -6,7 +6,6 @@ callers build what they can and the user sees every problem in one run.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 
@@ -88,7 +87,7 @@ class Reader:
             )
             return
         known = sorted(schema.keys)
-        close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+        close = _close_match(key, known)
         hint = f"có phải `{close[0]}`?" if close else "các khóa hợp lệ: " + ", ".join(f"`{k}`" for k in known)
         self.report(rules.UNKNOWN_KEY, key_node, f"{schema.what} không có khóa `{key}`: {hint}")
 
@@ -172,7 +171,7 @@ class Reader:
         if text.value in allowed:
             return text.value
         options = ", ".join(f"`{a}`" for a in allowed)
-        close = difflib.get_close_matches(text.value, allowed, n=1, cutoff=0.6)
+        close = _close_match(text.value, allowed)
         hint = f"có phải `{close[0]}`?" if close else f"chọn một trong {options}"
         self.report(rules.BAD_VALUE, node, f"`{what}` không nhận `{text.value}`: {hint}")
         return None
@@ -220,6 +219,12 @@ class Reader:
         if isinstance(node, yaml.MappingNode):
             return any(isinstance(k, yaml.ScalarNode) and _PROSE_KEY.search(str(k.value)) for k, _ in node.value)
         return all(isinstance(item, yaml.ScalarNode) for item in node.value)
+
+
+def _close_match(word: str, known) -> list[str]:
+    import difflib  # only when a suggestion is made
+
+    return difflib.get_close_matches(word, known, n=1, cutoff=0.6)
 
 
 def _quoted(line: str) -> str:

@@ -9,7 +9,6 @@ pay for it.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from functools import lru_cache
 
@@ -209,6 +208,7 @@ _TOO_LARGE = {
 
 
 def _explain(error: Exception, variables: dict) -> str:
+    import difflib
     from jinja2 import TemplateSyntaxError, UndefinedError
     from jinja2.sandbox import SecurityError
 

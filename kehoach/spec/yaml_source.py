@@ -159,14 +159,15 @@ def _syntax_diagnostic(path: str, text: str, error: yaml.MarkedYAMLError) -> Dia
 
 
 # A value in quotes followed by more text on the line: a quote inside the text closed it early.
-_INNER_DOUBLE = re.compile(r'"(?:[^"\\]|\\.)*"[^\s,\]}#:]')
-_INNER_SINGLE = re.compile(r"'(?:[^']|'')*'[^\s,\]}#:]")
-_VALUE = re.compile(r"^(\s*(?:-\s+)*(?:[\w.]+:\s+)?(?:-\s+)*)(.*?)\s*$")
+# (Patterns, not compiled regexes: they are needed only after a syntax error.)
+_INNER_DOUBLE = r'"(?:[^"\\]|\\.)*"[^\s,\]}#:]'
+_INNER_SINGLE = r"'(?:[^']|'')*'[^\s,\]}#:]"
+_VALUE = r"^(\s*(?:-\s+)*(?:[\w.]+:\s+)?(?:-\s+)*)(.*?)\s*$"
 
 
 def _written_text_hint(line: str, context: str, problem: str) -> str | None:
     """What a clerk most likely typed, when the line shows it, with the line rewritten as it should be."""
-    prefix, value = _VALUE.match(line).groups()
+    prefix, value = re.match(_VALUE, line).groups()
     if "{{" in line and ("flow" in context or "expected key" in problem or "expected ','" in problem):
         inside_list = value.startswith("[")
         if inside_list and value.endswith("]"):
@@ -176,14 +177,14 @@ def _written_text_hint(line: str, context: str, problem: str) -> str | None:
             example = f'{prefix}"{value}"'
         where = "trong danh sách `[...]`" if inside_list else "ở đầu giá trị"
         return f"biểu thức `{{{{ ... }}}}` {where} phải nằm trong ngoặc kép, ví dụ `{_shorten(example)}`"
-    if value.startswith('"') and _INNER_DOUBLE.search(value):
+    if value.startswith('"') and re.search(_INNER_DOUBLE, value):
         inner = value[1:-1] if value.endswith('"') else value[1:]
         example = prefix + '"' + inner.replace('\\"', '"').replace('"', '\\"') + '"'
         return (
             "dấu ngoặc kép bên trong đoạn văn làm giá trị kết thúc sớm: viết nó thành `\\\"` "
             f"(hoặc dùng “ ”), ví dụ `{_shorten(example)}`"
         )
-    if value.startswith("'") and _INNER_SINGLE.search(value):
+    if value.startswith("'") and re.search(_INNER_SINGLE, value):
         inner = value[1:-1] if value.endswith("'") else value[1:]
         example = prefix + "'" + inner.replace("''", "'").replace("'", "''") + "'"
         return f"dấu nháy đơn bên trong đoạn văn làm giá trị kết thúc sớm: viết nó thành `''`, ví dụ `{_shorten(example)}`"
