@@ -129,3 +129,22 @@ class TestProse:
 
     def test_other_years_in_prose_are_never_flagged(self, specs):
         assert specs.check(self.closing("Làm cơ sở cho năm 2024 và những năm tiếp theo.")) == []
+
+
+def test_lunar_year_name_beside_another_year(specs):
+    # `Tết Nguyên đán Giáp Thìn năm {{ year }}` rolled from 2024 to 2025.
+    text = MINIMAL_PLAN + 'intro: ["Bảo đảm cho nhân dân vui Tết Nguyên đán Giáp Thìn năm 2025."]\n'
+    assert specs.messages(text) == [
+        "KH-D009 năm 2025 là năm Ất Tỵ (Tết Nguyên đán năm 2025), không phải Giáp Thìn: "
+        "sửa thành `Ất Tỵ` (lỗi hay gặp khi chép văn bản năm trước)"
+    ]
+    assert specs.check(text) == ["11:50 warning KH-D009"]
+    assert specs.check(text.replace("Giáp Thìn", "Ất Tỵ")) == []
+
+
+def test_lunar_year_name_after_its_year_and_in_the_subject(specs):
+    text = MINIMAL_PLAN.replace(
+        "subject: Rà soát hộ nghèo, hộ cận nghèo năm 2023",
+        "subject: Tổ chức Tết cho hộ nghèo năm 2027 (Bính Ngọ)")
+    assert specs.codes(text) == ["KH-D009"]
+    assert specs.codes(text.replace("Bính Ngọ", "Đinh Mùi")) == []

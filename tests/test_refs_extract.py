@@ -104,3 +104,21 @@ def test_every_reference_of_the_seed_plans():
     true_positives = len(found & expected)
     precision, recall = true_positives / len(found), true_positives / len(expected)
     assert (precision, recall) == (1.0, 1.0), sorted(found ^ expected)
+
+
+def test_laws_by_name_between_numbered_references():
+    text = ("Căn cứ Nghị định số 07/2021/NĐ-CP ngày 27/01/2021 của Chính phủ; Luật ngân sách nhà nước; "
+            "Luật số 45/2019/QH14 ngày 20/11/2019 của Quốc hội; theo Bộ luật Lao động.") * 3
+    assert [(r.kind, r.number) for r in find(text)] == [
+        ("Nghị định", "07/2021/NĐ-CP"), ("Luật", None), ("Luật", "45/2019/QH14"), ("Bộ luật", None)] * 3
+
+
+def test_a_huge_symbol_is_read_in_bounded_memory():
+    import tracemalloc
+
+    tracemalloc.start()
+    (ref,) = find("Công văn số 1/A" + "-A" * 200_000)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert ref.number == "1/A-A-A-A-A-A-A"  # a symbol has a handful of parts; the rest is not read as one
+    assert peak < 5_000_000

@@ -28,9 +28,14 @@ EXAMPLES = {
     }),
     "001_7b23132b55aa1143": ("2023-huu-lung-ra-soat.yaml", {}),
     "002_77657648025d9d44": ("2022-lang-son-kiem-tra-giam-sat.yaml", {}),
-    "003_027f884e72b8b12c": ("2024-tua-chua-du-an-7.yaml", {}),
+    "003_027f884e72b8b12c": ("2024-tua-chua-du-an-7.yaml", {
+        "+ Lớp thứ nhất": "the misspelt commune names Tòa Chùa, Huổi Sớ and Tòa Thàng are corrected",
+        "+ Lớp thứ hai": "the same correction",
+        "+ Lớp thứ tư": "the same correction",
+    }),
     "004_68864bdc4e644d02": ("2015-kon-tum-tong-dieu-tra.yaml", {
         "Nơi nhận: KA": "`KA` is an initialling mark that slipped into the text, not content",
+        "02\tĐ/c Giám đốc Sở Lao động -TBXH": "Huyện Kon Plong is corrected to Kon Plông",
     }),
 }
 
@@ -94,9 +99,10 @@ def diagnostics(path: Path) -> list[str]:
 
 
 def test_seed_000_faithful():
-    """Two inspection days after the window; circulars cited without a year, one with a misspelt issuer,
-    one without `số`."""
+    """The place name mistyped (Ngọc Hòì); two inspection days after the window; circulars cited without
+    a year, one with a misspelt issuer, one without `số`."""
     assert diagnostics(FAITHFUL / "2021-ngoc-hoi-kiem-tra.yaml") == [
+        "2021-ngoc-hoi-kiem-tra.yaml:9:8 warning KH-P001",
         "2021-ngoc-hoi-kiem-tra.yaml:52:267 warning KH-R001",
         "2021-ngoc-hoi-kiem-tra.yaml:52:267 error KH-R002",
         "2021-ngoc-hoi-kiem-tra.yaml:52:369 error KH-R002",
@@ -117,18 +123,22 @@ def test_seed_002_faithful():
 
 
 def test_seed_003_faithful():
-    """Three bases that end with `.` where `;` belongs."""
+    """Three bases that end with `.` where `;` belongs; three communes misspelt (Tòa Chùa, Huổi Sớ, Tòa Thàng)."""
     assert diagnostics(FAITHFUL / "2024-tua-chua-du-an-7.yaml") == [
         "2024-tua-chua-du-an-7.yaml:14:5 warning KH-S013",
         "2024-tua-chua-du-an-7.yaml:15:5 warning KH-S013",
         "2024-tua-chua-du-an-7.yaml:16:5 warning KH-S013",
+        "2024-tua-chua-du-an-7.yaml:40:121 warning KH-P001",
+        "2024-tua-chua-du-an-7.yaml:41:91 warning KH-P001",
+        "2024-tua-chua-du-an-7.yaml:43:78 warning KH-P001",
     ]
 
 
 def test_seed_004_faithful():
-    """`Thông tư số 24/2014` without its symbol; two decisions cited without `số`."""
+    """`Thông tư số 24/2014` without its symbol; two decisions cited without `số`; Kon Plông without its accent."""
     assert diagnostics(FAITHFUL / "2015-kon-tum-tong-dieu-tra.yaml") == [
         "2015-kon-tum-tong-dieu-tra.yaml:14:171 error KH-R003",
         "2015-kon-tum-tong-dieu-tra.yaml:114:13 warning KH-R014",
         "2015-kon-tum-tong-dieu-tra.yaml:115:96 warning KH-R014",
+        "2015-kon-tum-tong-dieu-tra.yaml:172:79 warning KH-P001",
     ]

@@ -43,14 +43,51 @@ def test_years_outside_the_table_ask_the_package():
     assert workdays.status(dt.date(2040, 9, 2)).holiday == "Quốc khánh"
 
 
-def test_the_table_matches_the_installed_package_for_official_years():
+def _generator():
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).parent.parent / "scripts" / "generate_holidays.py"
+    spec = importlib.util.spec_from_file_location("generate_holidays", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _shipped_table() -> dict:
+    with resources.files("kehoach").joinpath("data/holidays_vn.json").open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+def test_the_table_matches_the_installed_package_and_the_notices():
+    assert _shipped_table() == _generator().build(), "the holiday table is stale: run python scripts/generate_holidays.py"
+
+
+def test_the_table_reaches_as_far_as_the_package():
+    # Not a fixed year: a plan for next year (or the one after) never falls off the table on 1 January.
     import holidays
 
-    with resources.files("kehoach").joinpath("data/holidays_vn.json").open(encoding="utf-8") as f:
-        table = json.load(f)
-    years = range(table["first_year"], table["official_through"] + 1)
-    calendar = holidays.VN(years=years, language="vi")
-    expected = {d.isoformat(): name for d, name in calendar.items()}
-    assert {k: v for k, v in table["holidays"].items() if int(k[:4]) in years} == expected, (
-        "the holiday table is stale: run python scripts/generate_holidays.py"
-    )
+    table = _shipped_table()
+    assert table["last_year"] == holidays.VN.end_year
+    assert table["last_year"] >= dt.date.today().year + 10
+
+
+def test_a_notice_the_package_lacks_is_applied():
+    notice = {
+        "year": 2027, "notice": "Thông báo (ví dụ) nghỉ bù 30/4/2027", "source": "test",
+        "off": {dt.date(2027, 4, 29): "Ngày nghỉ (thay cho ngày 24/04/2027)"}, "worked": ["2027-04-24"],
+    }
+    table = _generator().build([notice])
+    assert table["holidays"]["2027-04-29"] == "Ngày nghỉ (thay cho ngày 24/04/2027)"
+    assert "2027-04-24" in table["working_saturdays"]
+    assert table["official_through"] == 2027
+    assert _generator().build([])["official_through"] == 2026
+
+
+def test_every_notice_names_the_document_that_decided_it():
+    import yaml
+
+    with resources.files("kehoach").joinpath("data/holiday_notices.yaml").open(encoding="utf-8") as f:
+        data = yaml.safe_load(f)
+    for entry in data["notices"] + data["checked"]:
+        assert entry["year"] and entry["notice"] and entry["source"]

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Iterator
 from weakref import WeakKeyDictionary
 
-from kehoach import prose_dates
+from kehoach import lunar_years, prose_dates
 from kehoach.rules import ERROR, INFO, WARNING, check
 from kehoach.spec.model import Phase, Plan, Schedule, ScheduleAppendix, Section, Text, Window, iter_texts
 from kehoach.vnformat import khoang, ngay
@@ -102,20 +102,24 @@ def window_other_year(spec):
 _PROSE: WeakKeyDictionary = WeakKeyDictionary()
 
 
+def _prose_texts(spec) -> tuple[list[Text], int | None]:
+    """The spec's running text, and the year a date written without one takes. Schedule rows are
+    places and people, not prose."""
+    if isinstance(spec, Plan):
+        parts = [spec.subject, spec.bases, spec.intro, spec.sections, spec.closing, spec.footnotes]
+        for appendix in spec.appendices:
+            parts += [appendix.schedule.title, appendix.schedule.subtitle, appendix.schedule.intro] if (
+                isinstance(appendix, ScheduleAppendix) and appendix.schedule) else [appendix]
+        return iter_texts(parts), spec.year
+    return iter_texts([spec.title, spec.subtitle, spec.intro]), spec.window.start.value.year if spec.window else None
+
+
 def _prose(spec) -> list[tuple[Text, prose_dates.Found, int | None]]:
     """Every date found in the spec's text, with the year a date without one takes; found once per
-    spec, for the three rules that read them. Schedule rows are places and people, not prose."""
+    spec, for the three rules that read them."""
     if spec not in _PROSE:
-        if isinstance(spec, Plan):
-            parts = [spec.bases, spec.intro, spec.sections, spec.closing, spec.footnotes]
-            for appendix in spec.appendices:
-                parts += [appendix.schedule.title, appendix.schedule.subtitle, appendix.schedule.intro] if (
-                    isinstance(appendix, ScheduleAppendix) and appendix.schedule) else [appendix]
-            year = spec.year
-        else:
-            parts = [spec.title, spec.subtitle, spec.intro]
-            year = spec.window.start.value.year if spec.window else None
-        _PROSE[spec] = [(text, found, year) for text in iter_texts(parts) for found in prose_dates.find(text.value)]
+        texts, year = _prose_texts(spec)
+        _PROSE[spec] = [(text, found, year) for text in texts for found in prose_dates.find(text.value)]
     return _PROSE[spec]
 
 
@@ -161,3 +165,16 @@ def deadline_passed(spec):
             yield text.pos_at(found.start.offset), (
                 f"hạn ngày {ngay(deadline)} đã qua khi kế hoạch ký ngày {ngay(signed)}: sửa hạn cho sau ngày ký"
             )
+
+
+@check("KH-D009", WARNING)
+def lunar_year_name(spec):
+    """Tên năm âm lịch không khớp năm viết cạnh nó (`Tết Nguyên đán Giáp Thìn năm 2025`)."""
+    for text in _prose_texts(spec)[0]:
+        for named in lunar_years.find(text.value):
+            right = lunar_years.name_of(named.year)
+            if named.canonical != right:
+                yield text.pos_at(named.offset), (
+                    f"năm {named.year} là năm {right} (Tết Nguyên đán năm {named.year}), không phải {named.written}: "
+                    f"sửa thành `{right}` (lỗi hay gặp khi chép văn bản năm trước)"
+                )

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from bisect import bisect_right
 from typing import Iterator
 
 from kehoach.rules import ERROR, INFO, WARNING, check
 from kehoach.refs import issuers, registry
 from kehoach.refs.extract import KINDS, Reference
 from kehoach.refs.in_spec import references
-from kehoach.spec.model import Plan, Text
+from kehoach.spec.model import Plan, ScheduleAppendix, Text, iter_texts
 from kehoach.vnformat import ngay
 
 BLDTBXH_MERGED = dt.date(2025, 3, 1)
@@ -186,26 +188,78 @@ def replaced_document(spec):
             )
 
 
+# The bodies the 2025 reorganisation removed, as plans write them (`Sở LĐ-TB&XH`, `PHÒNG LAO ĐỘNG - THƯƠNG BINH
+# VÀ XÃ HỘI`, `Phòng LĐ, TB, XH`), and a district's people's committee.
+_LABOUR = r"(?:Lao\s+động\s*-\s*(?:Thương\s+binh\s+(?:và|&)\s*Xã\s+hội|TB\s*(?:&|và)\s*XH)|LĐ\s*[-,]?\s*TB\s*[,&]?\s*(?:và\s*)?XH|LĐTBXH)"
+_REMOVED_BODY = re.compile(
+    r"(?<!\w)(?:(?P<level>Bộ|Sở|Phòng)\s+" + _LABOUR + r"|(?P<district>(?:UBND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân)\s+huyện))(?!\w)",
+    re.IGNORECASE,
+)
+_SUCCESSOR = {
+    "bộ": "từ 01/3/2025 Bộ Lao động - Thương binh và Xã hội đã hợp nhất vào Bộ Nội vụ (công tác giảm nghèo chuyển sang Bộ Nông nghiệp và Môi trường)",
+    "sở": "từ 01/3/2025 Sở Lao động - Thương binh và Xã hội đã hợp nhất vào Sở Nội vụ (công tác giảm nghèo chuyển sang Sở Nông nghiệp và Môi trường)",
+    "phòng": "từ 01/3/2025 Phòng Lao động - Thương binh và Xã hội đã hợp nhất vào Phòng Nội vụ, và từ 01/7/2025 không còn cấp huyện",
+    "huyện": "từ 01/7/2025 chính quyền địa phương chỉ còn hai cấp (tỉnh, xã), không còn Ủy ban nhân dân huyện",
+}
+_REMOVED_FROM = {"bộ": BLDTBXH_MERGED, "sở": BLDTBXH_MERGED, "phòng": BLDTBXH_MERGED, "huyện": TWO_LEVEL_GOVERNMENT}
+
+
+def _certainly_on_or_after(spec: Plan, change: dt.date) -> str | None:
+    """How to name the plan's time when it is certainly on or after `change`: its date; for a draft,
+    its year when every day of that year is (a 2026 draft), never when only part of it is."""
+    if spec.date is not None:
+        return f"kế hoạch ngày {ngay(spec.date.value)}" if spec.date.value >= change else None
+    if spec.year and dt.date(spec.year, 1, 1) >= change:
+        return f"kế hoạch năm {spec.year}"
+    return None
+
+
+def _plan_prose(spec: Plan) -> list[Text]:
+    """The plan's own text, recipients included (schedule rows are places and people)."""
+    tables = [a for a in spec.appendices if not isinstance(a, ScheduleAppendix)]
+    return iter_texts([spec.subject, spec.bases, spec.intro, spec.sections, spec.closing, spec.recipients,
+                       spec.footnotes, tables])
+
+
+def _inside_citation(refs: list[Reference], offset: int) -> bool:
+    """Whether `offset` falls in one of `refs` (in text order)."""
+    i = bisect_right([r.offset for r in refs], offset) - 1
+    return i >= 0 and offset < refs[i].end
+
+
+_DISTRICT_WORD = re.compile(r"(?<!\w)huyện(?!\w)", re.IGNORECASE)
+
+
 @check("KH-R012", WARNING, applies_to=Plan)
 def reorganised_authorities(spec):
-    """Cơ quan đã thay đổi năm 2025: Bộ LĐTBXH sáp nhập (1/3/2025), bỏ cấp huyện (1/7/2025)."""
+    """Cơ quan đã thay đổi năm 2025: Bộ, Sở, Phòng LĐTBXH sáp nhập (1/3/2025), bỏ cấp huyện (1/7/2025)."""
+    cited: dict[int, list[Reference]] = {}
     for text, ref in references(spec):
+        cited.setdefault(id(text), []).append(ref)
         ministry = {issuers.group(c) for c in ref.issuers} & {"LĐTBXH"} or "bộ lao động" in (ref.issuer or "").lower()
         if ministry and ref.date and ref.date >= BLDTBXH_MERGED:
-            yield _at(text, ref.date_offset), (
-                f"`{ref.number}` ngày {ngay(ref.date)}: từ 01/3/2025 Bộ Lao động - Thương binh và Xã hội đã hợp nhất "
-                "vào Bộ Nội vụ (công tác giảm nghèo chuyển sang Bộ Nông nghiệp và Môi trường); kiểm tra lại cơ quan ban hành"
-            )
-    signed = spec.date.value if spec.date else None
-    if signed and signed >= TWO_LEVEL_GOVERNMENT and spec.organ:
-        names = [spec.organ.name] + ([spec.organ.parent] if spec.organ.parent else [])
-        for name in names:
-            if name and "HUYỆN" in name.value.upper():
+            yield _at(text, ref.date_offset), f"`{ref.number}` ngày {ngay(ref.date)}: {_SUCCESSOR['bộ']}; kiểm tra lại cơ quan ban hành"
+    when = {level: _certainly_on_or_after(spec, change) for level, change in _REMOVED_FROM.items()}
+    if not any(when.values()):
+        return
+    organ = [t for t in (spec.organ.name, spec.organ.parent) if t] if spec.organ else []
+    if when["huyện"]:
+        for name in organ:
+            if _DISTRICT_WORD.search(name.value):
                 yield name.pos, (
-                    f"kế hoạch ngày {ngay(signed)} do một cơ quan cấp huyện ban hành, nhưng từ 01/7/2025 chính quyền "
-                    "địa phương chỉ còn hai cấp (tỉnh, xã): kiểm tra lại cơ quan ban hành"
+                    f"{when['huyện']} do một cơ quan cấp huyện ban hành, nhưng {_SUCCESSOR['huyện']}: kiểm tra lại cơ quan ban hành"
                 )
                 break
+    for text in organ + _plan_prose(spec):
+        for match in _REMOVED_BODY.finditer(text.value):
+            level = "huyện" if match.group("district") else match.group("level").lower()
+            if not when[level] or (level == "huyện" and (text in organ or text.value[match.end():].lstrip()[:1].isupper())):
+                continue  # the organ is reported above; a named district by KH-P002, with what replaced it
+            # A citation names its issuer as it was then (`Thông tư ... của Bộ Lao động - Thương binh và Xã hội`).
+            if _inside_citation(cited.get(id(text), []), match.start()):
+                continue
+            name = " ".join(match.group(0).split())
+            yield text.pos_at(match.start()), f"{when[level]} còn nêu `{name}`: {_SUCCESSOR[level]}; sửa lại tên cơ quan"
 
 
 def _spaced(written: str | None) -> bool:

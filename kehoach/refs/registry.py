@@ -22,6 +22,7 @@ class Entry:
     replaced_by: str | None = None
     replaced_from: dt.date | None = None
     amended_by: tuple[str, ...] = ()
+    source: str | None = None  # where the entry was read (a published text, or the press)
 
 
 @lru_cache(maxsize=1)

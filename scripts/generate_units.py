@@ -1,0 +1,133 @@
+"""Regenerate kehoach/data/units_2025.json and units_legacy.json: Vietnam's administrative units after
+and before the 2025 reorganisation, and which new units took each old one's place.
+
+The source is the `vietnamadminunits` package (MIT), used here at build time only: it needs shapely,
+numpy and geopy and takes over a second to import, where `kehoach check` reads one compact table when
+a text names a unit (a plan of 2026 reads only the smaller table of current units). Install it, then run:
+
+    pip install vietnamadminunits && python scripts/generate_units.py
+
+The tables:
+
+    units_2025.json    {province: [unit, ...]}                the 34 provinces and their 3,321 communes, wards and
+                                                 special zones from 01/7/2025 ("Xã Tủa Chùa")
+    units_legacy.json  {province: {"now": new province,       the 63 provinces before, their districts and communes,
+                      "districts": {district: "unit=i,j;unit=k"}}}
+                                                 each old commune with the positions, in the new
+                                                 province's list, of the new units it went into (several
+                                                 when it was split); a district without communes (an
+                                                 island district) lists its successor under an empty name
+
+A district's communes are one string, split only when that district is looked up: parsed as lists,
+ten thousand communes cost more to load than a whole `kehoach check`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import sys
+from importlib import metadata
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "kehoach" / "data"
+
+
+def _source() -> Path:
+    import vietnamadminunits
+
+    return Path(vietnamadminunits.__file__).parent / "data"
+
+
+def build() -> dict:
+    data = _source()
+    with sqlite3.connect(data / "dataset.db") as db:
+        new_rows = db.execute("SELECT province, ward, provinceKey, wardKey FROM admin_units ORDER BY province, ward").fetchall()
+        old_rows = db.execute(
+            "SELECT province, district, ward, provinceKey, districtKey, wardKey FROM admin_units_legacy "
+            "ORDER BY province, district, ward"
+        ).fetchall()
+    with open(data / "converter_2025.json", encoding="utf-8") as f:
+        converter = json.load(f)
+
+    new: dict[str, list[str]] = {}
+    new_position: dict[tuple[str, str], tuple[str, int]] = {}  # (province key, unit key) → (province, position)
+    province_by_key: dict[str, str] = {}
+    for province, unit, province_key, unit_key in new_rows:
+        units = new.setdefault(province, [])
+        new_position[(province_key, unit_key)] = (province, len(units))
+        province_by_key[province_key] = province
+        units.append(unit)
+
+    now = {old_key: province_by_key[new_key] for new_key, old_keys in converter["DICT_PROVINCE"].items() for old_key in old_keys}
+
+    # old "province_district_unit" key → positions of its successors in the new province
+    successors: dict[str, list[int]] = {}
+    for province_key, by_new in converter["DICT_PROVINCE_WARD_NO_DIVIDED"].items():
+        for unit_key, old_keys in by_new.items():
+            position = _position(new_position, province_key, unit_key)
+            for old_key in old_keys:
+                successors.setdefault(old_key, []).append(position)
+    for province_key, by_old in converter["DICT_PROVINCE_WARD_DIVIDED"].items():
+        for old_key, parts in by_old.items():
+            successors.setdefault(old_key, []).extend(
+                _position(new_position, province_key, part["newWardKey"]) for part in parts)
+
+    old: dict[str, dict] = {}
+    for province, district, unit, province_key, district_key, unit_key in old_rows:
+        entry = old.setdefault(province, {"now": now[province_key], "districts": {}})
+        units = entry["districts"].setdefault(district, {})
+        key = f"{province_key}_{district_key}_{unit_key or ''}"
+        if unit is None:
+            # An island district without communes became a special zone of the same name.
+            short = district.split(" ", 1)[1]
+            units[""] = [i for i, name in enumerate(new[entry["now"]]) if name == f"Đặc khu {short}"]
+        else:
+            units[unit] = sorted(set(successors.get(key, [])))
+    return {"source": f"vietnamadminunits {metadata.version('vietnamadminunits')}", "new": new, "old": old}
+
+
+def _position(new_position: dict, province_key: str, unit_key: str) -> int:
+    """A converter key's position; the package's data spells one key with its diacritics (`xãcẩmgiàng`)."""
+    if (province_key, unit_key) in new_position:
+        return new_position[(province_key, unit_key)][1]
+    from unidecode import unidecode  # a dependency of vietnamadminunits
+
+    plain = unidecode(unit_key).replace(" ", "").lower()
+    return new_position[(province_key, plain)][1]
+
+
+def packed(old: dict) -> dict:
+    """The old units with each district's communes as one string (see above)."""
+    return {
+        province: {"now": entry["now"], "districts": {
+            district: ";".join(f"{unit}={','.join(map(str, after))}" for unit, after in communes.items())
+            for district, communes in entry["districts"].items()
+        }}
+        for province, entry in old.items()
+    }
+
+
+def _write(name: str, table: dict) -> None:
+    out = DATA / name
+    tmp = out.with_suffix(".tmp")
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump(table, f, ensure_ascii=False, separators=(",", ":"))
+        f.write("\n")
+    os.replace(tmp, out)
+
+
+def main() -> int:
+    table = build()
+    _write("units_2025.json", {"source": table["source"], "units": table["new"]})
+    _write("units_legacy.json", {"source": table["source"], "units": packed(table["old"])})
+    communes_before = sum(len(units) for p in table["old"].values() for units in p["districts"].values())
+    communes_after = sum(len(units) for units in table["new"].values())
+    print(f"{DATA}/units_*.json: {len(table['old'])} tỉnh, {communes_before} xã trước 2025; {len(table['new'])} tỉnh, "
+          f"{communes_after} xã từ 01/7/2025; {table['source']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
