@@ -26,7 +26,8 @@ _NULL_TAG = "tag:yaml.org,2002:null"
 _CUT_BY_COMMENT = re.compile(r"[ \t]+(?P<cut>#[^\s#][^\n]*)")
 # The largest number a spec holds (a document's number, a count of rows): larger is a typing slip.
 MAX_INTEGER = 999_999
-_DECIMAL = re.compile(r"^[0-9]{1,6}(?:\.[0-9]{1,6})?$")
+# A width or a size (`30`, `12.5`): compiled (and cached by `re`) on first use, which few specs make.
+_DECIMAL = r"[0-9]{1,6}(?:\.[0-9]{1,6})?"
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,7 @@ class Reader:
     def number(self, node: yaml.Node, what: str) -> float | None:
         """A positive number, whole or decimal (`30`, `12.5`)."""
         value = node.value.strip() if isinstance(node, yaml.ScalarNode) else ""
-        if not _DECIMAL.match(value):
+        if not re.fullmatch(_DECIMAL, value):
             self._wrong_type(node, f"`{what}` phải là một số dương, ví dụ `30` hoặc `12.5`")
             return None
         number = float(value)
