@@ -302,19 +302,33 @@ def _verdicts(spec) -> list[tuple[Text, int, str, str]]:
             cited.setdefault(id(text), []).append((ref.offset, ref.end))
     organ = {id(t) for t in (spec.organ.parent, spec.organ.name) if t} if isinstance(spec, Plan) and spec.organ else set()
     judged: dict[tuple, Verdict] = {}
-    found = []
-    for text in _texts(spec):
-        spans = cited.get(id(text), [])
-        for mention in mentions(text.value):
+
+    def judged_mentions(value: str, spans: list[tuple[int, int]]) -> list[tuple[Mention, Verdict]]:
+        out = []
+        for mention in mentions(value):
             inside = _inside(spans, mention.offset)
             memo = (mention.kind, tuple(units.key(w) for w in mention.words), mention.listed, inside)
             if memo not in judged:
                 judged[memo] = judge(mention, context, inside)
-            verdict = judged[memo]
-            if verdict and verdict[0] == "KH-P002" and id(text) in organ and "district" in _KINDS[mention.kind]:
+            if judged[memo]:
+                out.append((mention, judged[memo]))
+        return out
+
+    # Schedule rows repeat the same few places: a value without citations is read once.
+    by_value: dict[str, list[tuple[Mention, Verdict]]] = {}
+    found = []
+    for text in _texts(spec):
+        spans = cited.get(id(text))
+        if spans is not None:
+            results = judged_mentions(text.value, spans)
+        elif text.value in by_value:
+            results = by_value[text.value]
+        else:
+            results = by_value[text.value] = judged_mentions(text.value, [])
+        for mention, verdict in results:
+            if verdict[0] == "KH-P002" and id(text) in organ and "district" in _KINDS[mention.kind]:
                 continue  # a district organ after 2025 is KH-R012's to report
-            if verdict:
-                found.append((text, mention.offset, *verdict))
+            found.append((text, mention.offset, *verdict))
         if isinstance(spec, Plan) and text is spec.place and spec.place and not _KIND_WORD.search(text.value):
             if verdict := _bare_place(text.value, context):
                 found.append((text, 0, *verdict))
