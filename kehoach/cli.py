@@ -195,13 +195,12 @@ def rules() -> None:
 @guarded
 def render(files: tuple[str, ...], out: str | None, pdf: bool, template: str | None, ignore: tuple[str, ...]) -> None:
     """Kiểm tra rồi dựng văn bản Word (và PDF) từ kế hoạch hoặc lịch."""
+    from kehoach.errors import UserError
     from kehoach.render.job import render_files
-    from kehoach.render.package import TemplateError
-    from kehoach.render.pdf import PdfUnavailable
 
     try:
         result = render_files(list(files), out, pdf=pdf, template=template, ignore=ignore)
-    except (PdfUnavailable, TemplateError) as cannot:
+    except UserError as cannot:
         click.echo(f"kehoach: {cannot}", err=True)
         sys.exit(2)
     for d in result.diagnostics:
@@ -249,22 +248,29 @@ def refs(files: tuple[str, ...], fmt: str) -> None:
 @guarded
 def new(old: str, year: int, out: str | None, force: bool) -> None:
     """Dựng kế hoạch năm mới (bản dự thảo) từ kế hoạch năm trước: dời mọi ngày, giữ nguyên thứ trong tuần."""
-    from kehoach.yearly import RollError, roll_forward
+    from kehoach.yearly import roll_forward
 
-    try:
-        rolled = roll_forward(old, year, out, force)
-    except RollError as problem:
-        click.echo(f"kehoach new: {problem}", err=True)
-        sys.exit(2)
+    rolled = roll_forward(old, year, out, force)
     weeks = rolled.shift_days // 7
-    click.echo(f"Đã dời mọi ngày {rolled.shift_days:+d} ngày ({weeks:+d} tuần): thứ trong tuần giữ nguyên.", err=True)
+    click.echo(
+        f"Đã dời các ngày trong lịch {rolled.shift_days:+d} ngày ({weeks:+d} tuần): thứ trong tuần giữ nguyên; "
+        "thời gian thực hiện và các giai đoạn giữ ngày, tháng.",
+        err=True,
+    )
     for path in rolled.written:
         click.echo(f"Đã ghi {path}", err=True)
     click.echo("Bản dự thảo: chưa có số và ngày ký (`number`, `date`).", err=True)
-    if rolled.review:
-        click.echo("Cần xem lại (ngày tháng và năm viết thẳng trong văn bản, không được tự sửa):")
-        for item in rolled.review:
-            click.echo(f"{item.pos}: {item.text}")
+    sections = [
+        ("Không dời được (sửa tay):", rolled.unmoved),
+        ("Đã chuyển sang ngày làm việc:", rolled.adjusted),
+        (f"Cập nhật cho năm {year} (văn bản được trích dẫn, căn cứ trước):", rolled.update),
+        ("Cần xem lại (ngày tháng và năm viết thẳng trong văn bản, không được tự sửa):", rolled.review),
+    ]
+    for title, items in sections:
+        if items:
+            click.echo(title)
+            for item in items:
+                click.echo(str(item))
     for d in rolled.diagnostics:
         click.echo(d.as_text())
 
@@ -276,13 +282,68 @@ def new(old: str, year: int, out: str | None, force: bool) -> None:
 @guarded
 def init(folder: str, year: int | None, force: bool) -> None:
     """Tạo thư mục plans/ và schedules/ với kế hoạch và lịch mẫu có chú thích từng khóa."""
-    from kehoach.starter import StarterExists, create
+    from kehoach.starter import create
 
-    try:
-        written = create(folder, year, force)
-    except StarterExists as problem:
-        click.echo(f"kehoach init: {problem}", err=True)
-        sys.exit(2)
+    written = create(folder, year, force)
     for path in written:
         click.echo(f"Đã ghi {path}", err=True)
     click.echo(f"Tiếp theo: kehoach check {written[0]} && kehoach render {written[0]}", err=True)
+
+
+@main.command()
+@click.argument("file", type=click.Path())
+@click.option("--svg", "svg_out", type=click.Path(), help="ghi lịch thành ảnh SVG")
+@click.option("--png", "png_out", type=click.Path(), help="ghi lịch thành ảnh PNG")
+@click.option("--force", is_flag=True, help="ghi đè ảnh nếu đã có")
+@click.option("--ignore", "ignore", multiple=True, metavar="CODE", help="bỏ qua một quy tắc (có thể lặp lại)")
+@guarded
+def lich(file: str, svg_out: str | None, png_out: str | None, force: bool, ignore: tuple[str, ...]) -> None:
+    """Xem lịch kiểm tra dạng lịch tháng: ngày lễ, cuối tuần, ngày kiểm tra, trùng lịch."""
+    import os
+
+    from kehoach.calendar import show
+
+    colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    shown = show(file, svg_out=svg_out, png_out=png_out, colour=colour, force=force, ignore=ignore)
+    click.echo(shown.text, nl=False, color=colour)
+    for d in shown.diagnostics:
+        click.echo(d.as_text(), err=True)
+    for path in shown.written:
+        click.echo(f"Đã ghi {path}", err=True)
+    sys.exit(diag.exit_code(shown.diagnostics))
+
+
+@main.command()
+@click.argument("file", type=click.Path())
+@click.option("-o", "--output", "out", type=click.Path(), help="tệp .ics ra (mặc định: tên tệp vào với đuôi .ics)")
+@click.option("--sang", default="7:30-11:30", show_default=True, help="giờ làm việc buổi sáng")
+@click.option("--chieu", default="13:30-17:00", show_default=True, help="giờ làm việc buổi chiều")
+@click.option("--force", is_flag=True, help="ghi đè tệp .ics nếu đã có")
+@click.option("--ignore", "ignore", multiple=True, metavar="CODE", help="bỏ qua một quy tắc (có thể lặp lại)")
+@guarded
+def ics(file: str, out: str | None, sang: str, chieu: str, force: bool, ignore: tuple[str, ...]) -> None:
+    """Xuất lịch kiểm tra thành tệp iCalendar (.ics) cho điện thoại, Outlook, Google Calendar."""
+    from kehoach import ics as ical
+
+    hours = ical.OfficeHours(ical.parse_span(sang), ical.parse_span(chieu))
+    exported = ical.export(file, out, hours, force, ignore)
+    for d in exported.diagnostics:
+        click.echo(d.as_text())
+    if exported.written:
+        click.echo(f"Đã ghi {exported.written} ({exported.events} buổi kiểm tra)", err=True)
+    elif diag.exit_code(exported.diagnostics) == 1:
+        click.echo("Chưa ghi tệp .ics: sửa các lỗi (error) ở trên rồi chạy lại.", err=True)
+    sys.exit(diag.exit_code(exported.diagnostics))
+
+
+@main.command()
+@click.argument("folder", default=".", type=click.Path())
+@click.option("--port", type=click.IntRange(0, 65535), help="cổng (mặc định 8765, hoặc cổng trống kế tiếp)")
+@click.option("--host", default="127.0.0.1", show_default=True, help="địa chỉ nghe; 0.0.0.0 để mở cho mạng nội bộ (vẫn cần token)")
+@click.option("--no-browser", is_flag=True, help="không tự mở trình duyệt")
+@guarded
+def serve(folder: str, port: int | None, host: str, no_browser: bool) -> None:
+    """Mở trang web trên máy này để xem, sửa, kiểm tra và tải các kế hoạch trong một thư mục."""
+    from kehoach.serve import serve as run
+
+    run(folder, host, port, open_browser=not no_browser)

@@ -28,6 +28,14 @@ class NotReadable(UserError):
     """An input is not a file the command can read (a folder, a device, too large, a zip bomb)."""
 
 
+class NotWritable(UserError):
+    """An output cannot be written: a full disk, a read-only folder, a file where a folder should be."""
+
+
+class OutOfMemory(UserError):
+    """The machine ran out of memory doing what was asked."""
+
+
 class TemplateError(UserError):
     """A Word template that kehoach cannot fill."""
 

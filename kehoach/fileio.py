@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import signal
 import tempfile
+import threading
 from contextlib import contextmanager
 from typing import Iterator
+
+from kehoach.errors import NotWritable, OutOfMemory
 
 
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
@@ -31,22 +36,164 @@ def _umask() -> int:
     return mask
 
 
+_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+
+
+def _cannot_write(path: str, error: OSError) -> NotWritable:
+    """The user's situation (a full disk, a read-only folder, a file where a folder should be), said so."""
+    where = os.path.dirname(os.path.abspath(path))
+    if error.errno in _FULL:
+        return NotWritable(f"không ghi được `{path}`: ổ đĩa đã đầy; xóa bớt tệp hoặc ghi ra ổ đĩa khác (-o)")
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return NotWritable(f"không ghi được `{path}`: không có quyền ghi vào thư mục `{where}`; chọn thư mục khác (-o)")
+    if error.errno in (errno.ENOTDIR, errno.EEXIST):
+        return NotWritable(f"không ghi được `{path}`: một phần của đường dẫn là tệp, không phải thư mục; chọn đường dẫn khác (-o)")
+    if error.errno == errno.EISDIR:
+        return NotWritable(f"không ghi được `{path}`: đó là một thư mục; nêu tên tệp, hoặc một thư mục khác (-o)")
+    return NotWritable(f"không ghi được `{path}` ({error.strerror}); chọn nơi ghi khác (-o)")
+
+
+def ensure_writable(path: str) -> None:
+    """Refuse, before anything is written, a target that could not be written: it is a folder, a
+    part of its folder path is a file, or the folder that would hold it is not writable."""
+    if os.path.isdir(path):
+        raise _cannot_write(path, OSError(errno.EISDIR, os.strerror(errno.EISDIR)))
+    folder = os.path.dirname(os.path.abspath(path))
+    while not os.path.exists(folder):
+        folder = os.path.dirname(folder)
+    if not os.path.isdir(folder):
+        raise _cannot_write(path, OSError(errno.ENOTDIR, os.strerror(errno.ENOTDIR)))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise _cannot_write(path, OSError(errno.EACCES, os.strerror(errno.EACCES)))
+
+
+def _raise_on_signal(signum, frame):
+    raise SystemExit(128 + signum)
+
+
+@contextmanager
+def _signals_unwind() -> Iterator[None]:
+    """Turn SIGTERM and SIGHUP into SystemExit while files are staged, so that cleanup code runs
+    (their default action kills the process at once, leaving temporary files behind). SIGINT
+    already raises KeyboardInterrupt. Handlers can only be set in the main thread; a web server's
+    worker thread relies on its own shutdown."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    wanted = [s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s is not None]
+    previous = {}
+    for number in wanted:
+        if signal.getsignal(number) is signal.SIG_DFL:
+            previous[number] = signal.signal(number, _raise_on_signal)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+_ENDING_SIGNALS = {getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, name)}
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+class Outputs:
+    """The files one command writes, all or nothing.
+
+    `stage(target)` gives a hidden temporary file beside each target; when the `with` block ends
+    without an exception every one is renamed over its target, otherwise every one is removed, with
+    the folders staging created. A signal ending the process counts as an exception."""
+
+    def __init__(self) -> None:
+        self._staged: list[tuple[str, str]] = []
+        self._created: list[str] = []
+        self._signals = _signals_unwind()
+
+    def __enter__(self) -> Outputs:
+        self._signals.__enter__()
+        return self
+
+    def stage(self, target: str) -> str:
+        folder = os.path.dirname(os.path.abspath(target))
+        # A signal between creating the file and recording it would leave it behind: hold the
+        # signals that end the process until it is recorded, then let them through.
+        with _signals_held():
+            try:
+                self._make_folders(folder)
+                fd, tmp = tempfile.mkstemp(prefix=".kehoach-", suffix=os.path.splitext(target)[1], dir=folder)
+            except OSError as error:
+                raise _cannot_write(target, error) from None
+            os.close(fd)
+            self._staged.append((tmp, target))
+        return tmp
+
+    def _make_folders(self, folder: str) -> None:
+        missing = []
+        while not os.path.isdir(folder):
+            missing.append(folder)
+            folder = os.path.dirname(folder)
+        for path in reversed(missing):
+            os.mkdir(path)
+            self._created.append(path)
+
+    def abandon(self) -> None:
+        """Write nothing after all: remove what was staged."""
+        self._discard()
+        self._staged.clear()
+
+    def __exit__(self, kind, error, traceback) -> None:
+        try:
+            if kind is None:
+                self._commit()
+            else:
+                self._discard()
+        finally:
+            self._signals.__exit__(None, None, None)
+        if isinstance(error, OSError) and self._staged:
+            # Writing a staged file fails with its name, or (a write into an open file) with none.
+            targets = {tmp: target for tmp, target in self._staged}
+            if error.filename in targets:
+                raise _cannot_write(targets[error.filename], error) from None
+            if error.errno in _FULL:
+                raise _cannot_write(self._staged[-1][1], error) from None
+        if isinstance(error, MemoryError):
+            raise OutOfMemory(
+                "không đủ bộ nhớ để dựng văn bản: đóng bớt chương trình, hoặc dựng ít tệp hơn trong một lần"
+            ) from None
+
+    def _commit(self) -> None:
+        mode = 0o666 & ~_umask()  # mkstemp makes private files; an output is an ordinary new file
+        try:
+            for tmp, target in self._staged:
+                os.chmod(tmp, mode)
+                os.replace(tmp, target)
+        except OSError as error:
+            self._discard()
+            raise _cannot_write(target, error) from None
+
+    def _discard(self) -> None:
+        for tmp, _ in self._staged:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+        for folder in reversed(self._created):
+            try:
+                os.rmdir(folder)
+            except OSError:
+                pass  # something else was put there meanwhile: it is not ours to remove
+
+
 @contextmanager
 def atomic_output(path: str) -> Iterator[str]:
-    """Yield a temporary path beside `path`; when the block succeeds, rename it over `path`.
-
-    The temporary file gets the permissions of an ordinary new file (mkstemp makes private ones).
-    """
-    directory = os.path.dirname(os.path.abspath(path))
-    os.makedirs(directory, exist_ok=True)
-    suffix = os.path.splitext(path)[1]
-    fd, tmp = tempfile.mkstemp(prefix=".kehoach-", suffix=suffix, dir=directory)
-    os.close(fd)
-    try:
-        yield tmp
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    """Yield a temporary path beside `path`; when the block succeeds, rename it over `path`."""
+    with Outputs() as outputs:
+        yield outputs.stage(path)

@@ -1,59 +1,50 @@
 """`kehoach new --from OLD.yaml --year YYYY`: roll a plan (and its schedules) forward to another year.
 
-The new files are the old ones edited in place, not re-dumped: every value to
-change (a date, the plan's number and date, a schedule's path) is replaced at
-its exact span in the text, found through the composed YAML node tree. So
-comments, key order, quoting and line breaks stay exactly as the clerk wrote
-them, with no round-trip library between them and their file.
+The new files are the old ones edited in place, not re-dumped: every value to change (a date, the
+plan's year, number and date, a schedule's path) is replaced at its exact span in the text, found
+through the composed YAML node tree (kehoach/roll/spots.py). So comments, key order, quoting and
+line breaks stay exactly as the clerk wrote them. Each old file is read once; all new files are
+checked as targets before the first is written, and written all or nothing (kehoach/outputs.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import re
+import unicodedata
 from dataclasses import dataclass, field
 
 import yaml
 
-from kehoach import prose_dates
+from kehoach import workdays
 from kehoach.diagnostics import Diagnostic, Pos
-from kehoach.fileio import atomic_output
-from kehoach.spec.load import load, schedule_path
-from kehoach.spec.model import Plan, ScheduleAppendix, iter_texts
-from kehoach.spec.yaml_source import read
+from kehoach.errors import NotReadable, UnsafePath, UserError
+from kehoach.outputs import Outputs
+from kehoach.roll import calendar, edits, review, spots
+from kehoach.roll.calendar import OutOfRange
+from kehoach.roll.review import Review
+from kehoach.spec import yaml_source
+from kehoach.spec.yaml_source import node_pos
+from kehoach.vnformat import ngay, thu
 
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DATE_KEYS = {"from", "to", "on", "date"}
-_YEAR_IN_PROSE = re.compile(r"(?<!\w)năm\s+(\d{4})(?!\d)", re.IGNORECASE)
+# The years a plan may have (as the loader reads `year`).
+YEARS = (1945, 2100)
 
 
-class RollError(Exception):
-    """Something the user must fix first; the message says what."""
-
-
-@dataclass
-class Review:
-    pos: Pos
-    text: str
+class CannotRoll(UserError):
+    """The old plan lacks what rolling needs (its year), or is written in a way that cannot be
+    edited in place; the message says what to change."""
 
 
 @dataclass
 class Rolled:
     shift_days: int
     written: list[str] = field(default_factory=list)
-    review: list[Review] = field(default_factory=list)
+    adjusted: list[Review] = field(default_factory=list)  # bounds moved off a weekend or holiday
+    unmoved: list[Review] = field(default_factory=list)  # dates that could not be moved
+    update: list[Review] = field(default_factory=list)  # cited documents dated before the new year
+    review: list[Review] = field(default_factory=list)  # literal years, dates, lunar year names
     diagnostics: list[Diagnostic] = field(default_factory=list)
-
-
-def week_shift(reference: dt.date, years: int) -> int:
-    """The multiple of 7 days that lands nearest the same calendar date `years` later
-    (a Monday inspection stays a Monday)."""
-    try:
-        target = reference.replace(year=reference.year + years)
-    except ValueError:  # 29 February
-        target = reference.replace(year=reference.year + years, day=28)
-    return 7 * round((target - reference).days / 7)
 
 
 def renamed(path: str, old_year: int, new_year: int) -> str:
@@ -67,178 +58,254 @@ def renamed(path: str, old_year: int, new_year: int) -> str:
     return os.path.join(folder, stem + ext)
 
 
+def project_folder(plan_file: str) -> str:
+    """The folder a plan's included files must lie in: the plan's own folder, or — for a plan kept
+    in a `plans/` folder, as `kehoach init` lays them out beside `schedules/` — the folder above."""
+    folder = os.path.dirname(os.path.abspath(plan_file))
+    return os.path.dirname(folder) if os.path.basename(folder) == "plans" else folder
+
+
+def included_path(plan_file: str, relative: str) -> str | None:
+    """The file a `schedule:` value names; None when it lies outside the plan's folder."""
+    root = project_folder(plan_file)
+    path = os.path.normpath(os.path.join(os.path.dirname(plan_file), relative))
+    if os.path.isabs(relative) or os.path.commonpath([root, os.path.abspath(path)]) != root:
+        return None
+    return path
+
+
 @dataclass
-class _Edit:
-    start: int
-    end: int
-    text: str
+class _File:
+    old: str
+    new: str
+    source: yaml_source.Source
+    spots: spots.Spots
+    what: str
+    written_as: str = ""  # a schedule: its new path as the new plan writes it
+    edits: list[edits.Edit] = field(default_factory=list)
+    # What to tell about a value: (its node, the list of Rolled it belongs in, text, note).
+    notes: list[tuple[yaml.Node, list[Review], str, str]] = field(default_factory=list)
 
+    def tell(self, node: yaml.Node, where: list[Review], text: str, note: str) -> None:
+        self.notes.append((node, where, text, note))
 
-def _apply(text: str, edits: list[_Edit]) -> str:
-    for edit in sorted(edits, key=lambda e: e.start, reverse=True):
-        text = text[: edit.start] + edit.text + text[edit.end :]
-    return text
-
-
-def _date_edits(node: yaml.Node, shift: int, skip_top_date: bool, top: yaml.Node) -> list[_Edit]:
-    """Shift every ISO date under a `from`, `to`, `on` or `date` key (the plan's own `date` aside)."""
-    edits: list[_Edit] = []
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, yaml.MappingNode):
-            for key, value in current.value:
-                if (
-                    isinstance(value, yaml.ScalarNode)
-                    and key.value in _DATE_KEYS
-                    and _ISO.match(value.value)
-                    and not (skip_top_date and current is top and key.value == "date")
-                ):
-                    day = dt.date.fromisoformat(value.value) + dt.timedelta(days=shift)
-                    edits.append(_Edit(value.start_mark.index, value.end_mark.index, _keep_quotes(value, day.isoformat())))
-                else:
-                    stack.append(value)
-        elif isinstance(current, yaml.SequenceNode):
-            stack.extend(current.value)
-    return edits
-
-
-def _keep_quotes(node: yaml.ScalarNode, value: str) -> str:
-    quote = {"'": "'", '"': '"'}.get(node.style or "", "")
-    return f"{quote}{value}{quote}"
-
-
-def _line_span(text: str, key: yaml.Node, value: yaml.Node) -> tuple[int, int]:
-    """From the start of the key's line to the end of the value's line, its comment with it."""
-    start = text.rfind("\n", 0, key.start_mark.index) + 1
-    end = text.find("\n", value.end_mark.index)
-    return start, len(text) if end < 0 else end + 1
-
-
-def _plan_edits(text: str, root: yaml.MappingNode, new_year: int, shift: int, paths: dict[str, str]) -> list[_Edit]:
-    if root.flow_style:
-        raise RollError("kế hoạch viết dạng `{...}` trên một dòng: hãy viết mỗi khóa một dòng rồi chạy lại")
-    edits = _date_edits(root, shift, skip_top_date=True, top=root)
-    keys = {k.value: (k, v) for k, v in root.value}
-    year_line = f"year: {new_year}\n"
-    if "year" in keys:
-        value = keys["year"][1]
-        edits.append(_Edit(value.start_mark.index, value.end_mark.index, str(new_year)))
-        year_line = ""
-    # A draft: no number, no date; `year` takes the place of `date` when the plan had none.
-    for key in ("number", "date"):
-        if key in keys:
-            start, end = _line_span(text, *keys[key])
-            edits.append(_Edit(start, end, year_line if key == "date" else ""))
-    for appendix in _sequence(keys.get("appendices")):
-        if isinstance(appendix, yaml.MappingNode):
-            for key, value in appendix.value:
-                if key.value == "schedule" and isinstance(value, yaml.ScalarNode) and value.value in paths:
-                    edits.append(_Edit(value.start_mark.index, value.end_mark.index, _keep_quotes(value, paths[value.value])))
-    return edits
-
-
-def _sequence(pair) -> list[yaml.Node]:
-    if pair and isinstance(pair[1], yaml.SequenceNode):
-        return pair[1].value
-    return []
-
-
-def _reference_date(spec) -> dt.date:
-    """The date the shift is measured on: the window's start, else the first date the spec holds."""
-    if spec.window is not None:
-        return spec.window.start.value
-    schedules = spec.schedules if isinstance(spec, Plan) else [spec]
-    for schedule in schedules:
-        if schedule.window:
-            return schedule.window.start.value
-        if schedule.rows:
-            return schedule.rows[0].date.value
-    year = spec.year if isinstance(spec, Plan) else dt.date.today().year
-    return dt.date(year, 1, 1)
+    def new_text(self) -> str:
+        """The edited text; the notes are placed at their values' positions in it."""
+        text = edits.apply(self.source.text, self.edits)
+        offsets = [node.start_mark.index for node, *_ in self.notes]
+        for (line, column), (_, where, shown, note) in zip(edits.new_positions(text, self.edits, offsets), self.notes):
+            where.append(Review(Pos(self.new, line, column), shown, note))
+        return text
 
 
 def roll_forward(path: str, new_year: int, out: str | None = None, force: bool = False) -> Rolled:
-    loaded = load(path)
-    if loaded.spec is None:
-        raise RollError(
-            "không đọc được kế hoạch cũ: " + "; ".join(d.as_text() for d in loaded.diagnostics[:3])
-            + " — sửa tệp (xem `kehoach check`) rồi chạy lại"
-        )
-    spec = loaded.spec
-    old_year = spec.year if isinstance(spec, Plan) else _reference_date(spec).year
-    if old_year is None:
-        raise RollError("kế hoạch cũ không có `year` hay `date`: không biết dời từ năm nào")
+    if not YEARS[0] <= new_year <= YEARS[1]:
+        raise CannotRoll(f"năm {new_year} nằm ngoài {YEARS[0]}–{YEARS[1]}: chọn năm khác với --year")
+    plan = _read(path, "kế hoạch mới")
+    old_year = _old_year(plan)
     if new_year == old_year:
-        raise RollError(f"kế hoạch đã là năm {old_year}: chọn một năm khác với --year")
-    shift = week_shift(_reference_date(spec), new_year - old_year)
-    target = out or renamed(path, old_year, new_year)
-    plans = [(path, target)]
-    schedules: list[tuple[str, str]] = []
-    relative: dict[str, str] = {}
-    if isinstance(spec, Plan):
-        for appendix in spec.appendices:
-            if isinstance(appendix, ScheduleAppendix) and appendix.schedule is not None:
-                old_relative = appendix.path.value
-                new_relative = renamed(old_relative, old_year, new_year)
-                relative[old_relative] = new_relative
-                schedules.append((schedule_path(path, old_relative), schedule_path(target, new_relative)))
-    for _, new_path in plans + schedules:
-        if os.path.exists(new_path) and not force:
-            raise RollError(f"`{new_path}` đã có: chọn tên khác với -o, hoặc thêm --force để ghi đè")
-    for old_path, new_path in plans + schedules:
-        if os.path.abspath(old_path) == os.path.abspath(new_path):
-            raise RollError(f"tệp mới trùng tệp cũ `{old_path}`: chọn tên khác với -o")
+        raise CannotRoll(f"kế hoạch đã là năm {old_year}: chọn một năm khác với --year")
+    plan.new = out or renamed(path, old_year, new_year)
+    hint = "thêm --force để ghi đè, hoặc chọn tên khác với -o"
+    first = Outputs(inputs=[path], force=force, overwrite_hint=hint)
+    first.add(plan.new, "", "kế hoạch mới")
+    first.check()  # before the schedules' copies are placed beside it
+    schedules = _schedules(plan, old_year, new_year)
+    files = [plan, *schedules.values()]
 
-    rolled = Rolled(shift)
-    for old_path, new_path in schedules:
-        source = read(old_path)
-        _write(new_path, _apply(source.text, _date_edits(source.root, shift, skip_top_date=False, top=source.root)))
-        rolled.written.append(new_path)
-    source = read(path)
-    if isinstance(spec, Plan):
-        edits = _plan_edits(source.text, source.root, new_year, shift, relative)
-    else:
-        edits = _date_edits(source.root, shift, skip_top_date=False, top=source.root)
-    _write(target, _apply(source.text, edits))
-    rolled.written.insert(0, target)
+    years = new_year - old_year
+    rolled = Rolled(0)
+    bounds = _move_bounds(files, years, rolled)
+    rolled.shift_days = _row_shift(plan, schedules, bounds, years)
+    for file in files:
+        _date_edits(file, bounds, rolled)
+    plan.edits += _plan_edits(plan, schedules, new_year)
+
+    outputs = Outputs(inputs=[f.old for f in files], force=force, overwrite_hint=hint)
+    for file in files:
+        outputs.add(file.new, file.new_text(), file.what)
+    _still_yaml(plan, outputs.planned[0].text)
+    rolled.written = outputs.write()
 
     from kehoach.check import check_file
 
-    checked = check_file(target)
+    checked = check_file(plan.new)
     rolled.diagnostics = checked.diagnostics
     if checked.spec is not None:
-        rolled.review = _to_review(checked.spec, new_year)
+        rolled.update = review.cited_before(checked.spec, new_year)
+        rolled.review = review.literals(checked.spec, new_year)
     return rolled
 
 
-def _write(path: str, text: str) -> None:
-    with atomic_output(path) as tmp:
-        with open(tmp, "w", encoding="utf-8") as f:
-            f.write(text)
+def _read(path: str, what: str) -> _File:
+    source = yaml_source.read(path)
+    if source.diagnostics or source.root is None:
+        shown = "; ".join(d.as_text() for d in source.diagnostics[:3]) or f"{path}: tệp rỗng"
+        raise NotReadable(f"không đọc được `{path}`: {shown} — sửa tệp (xem `kehoach check`) rồi chạy lại")
+    if not isinstance(source.root, yaml.MappingNode):
+        raise NotReadable(f"`{path}` không phải một kế hoạch hay lịch: chạy `kehoach check {path}` để xem vì sao")
+    if source.root.flow_style:
+        raise CannotRoll(f"`{path}` viết dạng `{{...}}` trên một dòng: hãy viết mỗi khóa một dòng rồi chạy lại")
+    return _File(path, "", source, spots.find(source.root), what)
 
 
-def _to_review(spec, new_year: int) -> list[Review]:
-    """Literal dates and years left in the prose: never rewritten silently, listed for a person to decide."""
-    from kehoach.refs.in_spec import references
+def _old_year(plan: _File) -> int:
+    keys = plan.spots.keys
+    if "year" in keys and isinstance(keys["year"][1], yaml.ScalarNode):
+        value = keys["year"][1].value.strip()
+        if value.isascii() and value.isdigit():
+            return int(value)
+    if "date" in keys:
+        date = spots.parsed(keys["date"][1])
+        if date:
+            return date.year
+    found = [s.value for s in plan.spots.dates if s.value]
+    if plan.spots.is_schedule and found:
+        return min(found).year
+    raise CannotRoll(
+        f"`{plan.old}` không có `year` hay `date` đọc được: thêm `year: <năm của kế hoạch>` để biết dời từ năm nào"
+    )
 
-    cited: dict[int, list[tuple[int, int]]] = {}
-    for text, ref in references(spec):
-        cited.setdefault(id(text), []).append((ref.offset, ref.end))
-    found: list[Review] = []
-    for text in iter_texts(spec):
-        if text.templated:
+
+def _schedules(plan: _File, old_year: int, new_year: int) -> dict[str, _File]:
+    """The schedules the plan includes, by the path written in the plan (one copy each)."""
+    found: dict[str, _File] = {}
+    for node in plan.spots.schedule_paths:
+        relative = unicodedata.normalize("NFC", node.value)
+        if relative in found:
             continue
-        # A cited document's date is a fact about that document, not the plan's to move.
-        seen = list(cited.get(id(text), []))
-        for match in prose_dates.find(text.value):
-            start = match.start.offset
-            end = (match.end or match.start).offset + len((match.end or match.start).text)
-            if not any(a <= start < b for a, b in seen):
-                found.append(Review(text.pos_at(start), text.value[start:end]))
-            seen.append((start, end))
-        for match in _YEAR_IN_PROSE.finditer(text.value):
-            year = int(match.group(1))
-            if year != new_year and abs(year - new_year) <= 2 and not any(a <= match.start() < b for a, b in seen):
-                found.append(Review(text.pos_at(match.start()), match.group(0)))
-    return sorted(found, key=lambda r: (r.pos.file, r.pos.line, r.pos.column))
+        old = included_path(plan.old, relative)
+        if old is None:
+            raise UnsafePath(
+                f"{node_pos(plan.old, node)}: lịch `{relative}` nằm ngoài thư mục `{project_folder(plan.old)}` "
+                "của kế hoạch: đặt tệp lịch trong thư mục đó (ví dụ `schedules/`) và ghi đường dẫn tương đối tới nó"
+            )
+        schedule = _read(old, f"lịch mới của `{old}`")
+        schedule.written_as = renamed(relative, old_year, new_year)
+        schedule.new = included_path(plan.new, schedule.written_as)
+        if schedule.new is None:
+            raise UnsafePath(
+                f"lịch mới `{schedule.written_as}` của `{plan.new}` sẽ nằm ngoài thư mục của kế hoạch mới: "
+                "đặt kế hoạch mới trong thư mục `plans/` cạnh `schedules/`, hoặc cạnh kế hoạch cũ"
+            )
+        found[relative] = schedule
+    return found
+
+
+def _move_bounds(files: list[_File], years: int, rolled: Rolled) -> dict[int, dt.date]:
+    """Each window's and phase's bound in the new year (by id of its spot): same day and month,
+    on a working day; a pair that would cross keeps the plain calendar dates."""
+    moved: dict[int, dt.date] = {}
+    for file in files:
+        for spot in file.spots.dates:
+            if spot.role == spots.ROW or spot.value is None:
+                continue
+            try:
+                moved[id(spot)] = calendar.moved_bound(spot.value, years, spot.role)
+            except OutOfRange:
+                continue
+        for start, end in file.spots.pairs:
+            if id(start) in moved and id(end) in moved and moved[id(start)] > moved[id(end)]:
+                moved[id(start)] = calendar.same_day(start.value, years)
+                moved[id(end)] = calendar.same_day(end.value, years)
+        for spot in file.spots.dates:
+            day = moved.get(id(spot))
+            if day and spot.role != spots.ROW and day != calendar.same_day(spot.value, years):
+                note = _day_off(calendar.same_day(spot.value, years))
+                file.tell(spot.node, rolled.adjusted, f"{ngay(spot.value)} → {ngay(day)}", note)
+    return moved
+
+
+def _day_off(day: dt.date) -> str:
+    holiday = workdays.status(day).holiday
+    return f"ngày {ngay(day)} là " + (f"ngày nghỉ {holiday}" if holiday else thu(day))
+
+
+def _row_shift(plan: _File, schedules: dict[str, _File], bounds: dict[int, dt.date], years: int) -> int:
+    """Whole weeks for every schedule row: of the two multiples of 7 days around the same calendar
+    date in the new year, the one that leaves fewer rows outside their new window, else the nearer."""
+    windows = []
+    for schedule in schedules.values() if not plan.spots.is_schedule else [plan]:
+        window = schedule.spots.window or plan.spots.window
+        span = (bounds.get(id(window[0])), bounds.get(id(window[1]))) if window else None
+        windows.append((schedule.spots.rows, span))
+    reference = _reference(plan, schedules)
+    shifts = calendar.week_shifts(reference, years)
+    if not shifts:
+        raise CannotRoll(f"không dời được ngày {ngay(reference)} sang năm mới: kiểm tra lại các ngày trong kế hoạch")
+
+    def outside(shift: int) -> int:
+        count = 0
+        for rows, span in windows:
+            if span and span[0] and span[1]:
+                low, high = (span[0] - dt.timedelta(days=shift)), (span[1] - dt.timedelta(days=shift))
+                count += sum(1 for row in rows if not low <= row.value <= high)
+        return count
+
+    return min(shifts, key=outside)
+
+
+def _reference(plan: _File, schedules: dict[str, _File]) -> dt.date:
+    """The date the shift is measured from: the window's start, else the first date a file holds."""
+    files = [plan, *schedules.values()]
+    for file in files:
+        if file.spots.window:
+            return file.spots.window[0].value
+    for file in files:
+        found = [s.value for s in file.spots.dates if s.value]
+        if found:
+            return min(found)
+    return dt.date(_old_year(plan), 1, 1)
+
+
+def _date_edits(file: _File, bounds: dict[int, dt.date], rolled: Rolled) -> None:
+    text = file.source.text
+    for spot in file.spots.dates:
+        if spot.value is None:
+            continue  # not a date the loader reads: the new plan's check says so
+        written = spot.node.value.strip()
+        try:
+            day = calendar.plus_days(spot.value, rolled.shift_days) if spot.role == spots.ROW else bounds[id(spot)]
+        except (OutOfRange, KeyError):
+            file.tell(spot.node, rolled.unmoved, written, "ngày mới ra ngoài lịch (năm 1 đến 9999): sửa tay")
+            continue
+        edit = edits.replace_value(text, spot.node, written, day.isoformat())
+        if edit is None:
+            file.tell(spot.node, rolled.unmoved, written, f"không sửa được tại chỗ: viết `{day.isoformat()}`")
+        else:
+            file.edits.append(edit)
+
+
+def _plan_edits(plan: _File, schedules: dict[str, _File], new_year: int) -> list[edits.Edit]:
+    """The new year; no `number` or `date` (a draft); the schedules' new paths."""
+    text, keys = plan.source.text, plan.spots.keys
+    found: list[edits.Edit] = []
+    year_line = f"year: {new_year}"
+    if "year" in keys:
+        node = keys["year"][1]
+        edit = edits.replace_value(text, node, node.value.strip(), str(new_year))
+        if edit is None:
+            raise CannotRoll(f"{node_pos(plan.old, node)}: viết `year: {new_year - 1}` trên một dòng rồi chạy lại")
+        found.append(edit)
+        year_line = ""
+    for key in ("number", "date"):
+        if key in keys and not plan.spots.is_schedule:
+            found.append(edits.remove_pair(text, *keys[key], replacement=year_line if key == "date" else ""))
+    for node in plan.spots.schedule_paths:
+        new_relative = schedules[unicodedata.normalize("NFC", node.value)].written_as
+        edit = edits.replace_value(text, node, node.value, new_relative)
+        if edit is None:
+            raise CannotRoll(f"{node_pos(plan.old, node)}: viết đường dẫn lịch trên một dòng, trong ngoặc kép, rồi chạy lại")
+        found.append(edit)
+    return found
+
+
+def _still_yaml(plan: _File, text: str) -> None:
+    """Editing in place must leave a file YAML reads; refuse rather than write one it cannot."""
+    try:
+        yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        raise CannotRoll(
+            f"không sửa được `{plan.old}` tại chỗ mà vẫn giữ đúng YAML: viết mỗi khóa (`year`, `number`, "
+            "`date`) trên một dòng riêng, không thụt lề, rồi chạy lại"
+        ) from None

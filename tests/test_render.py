@@ -324,31 +324,6 @@ def test_alpha_numbering_follows_vietnamese_letter_order():
     assert [label("roman", 4), label("arabic", 2), label("decimal", 3, "2.")] == ["IV.", "2.", "2.3."]
 
 
-@pytest.mark.skipif(
-    shutil.which("soffice") is None and not os.environ.get("CI"),
-    reason="LibreOffice is not installed here (CI installs it, and there this test must run)",
-)
-def test_pdf_keeps_vietnamese_text_and_metadata(tmp_path):
-    from pypdf import PdfReader
-
-    out = tmp_path / "ke-hoach.docx"
-    result = render(str(EXAMPLE), "-o", str(out), "--pdf")
-    assert result.exit_code == 0, result.output
-    pdf = PdfReader(str(tmp_path / "ke-hoach.pdf"))
-    text = "".join(page.extract_text() for page in pdf.pages)
-    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "Phó Trưởng Ban Chỉ đạo huyện" in text
-    assert pdf.metadata.title.startswith("Kiểm tra, giám sát công tác giảm nghèo")
-    assert pdf.metadata.author == "BAN CHỈ ĐẠO RÀ SOÁT HỘ NGHÈO, HỘ CẬN NGHÈO"
-
-
-def test_pdf_without_libreoffice_exits_2_and_writes_nothing(specs, tmp_path, monkeypatch):
-    monkeypatch.setattr(shutil, "which", lambda name: None)
-    out = tmp_path / "x.docx"
-    result = render(specs.write("plan.yaml", MINIMAL_PLAN), "-o", str(out), "--pdf")
-    assert result.exit_code == 2 and "LibreOffice" in result.output
-    assert not out.exists()
-
-
 def test_blank_form_appendix(specs, tmp_path):
     text = MINIMAL_PLAN + """appendices:
   - title: DANH SÁCH ĐĂNG KÝ
@@ -375,35 +350,6 @@ def test_blank_form_appendix(specs, tmp_path):
     assert texts[texts.index("Ghi chú:") + 1] == "Cột 3: ghi rõ chức vụ"
     assert [c.text for c in doc.tables[3].rows[0].cells] == ["Người lập", "TM. ỦY BAN NHÂN DÂN"]
     assert doc.paragraphs[texts.index("Phụ lục")].paragraph_format.page_break_before
-
-
-def test_pdf_of_several_documents_is_one_libreoffice_run(tmp_path, monkeypatch):
-    from kehoach.render import pdf
-
-    calls = []
-
-    def fake_run(command, **kwargs):
-        calls.append(command)
-        out = command[command.index("--outdir") + 1]
-        os.makedirs(out, exist_ok=True)
-        for docx in command[command.index(out) + 1 :]:
-            from pypdf import PdfWriter
-
-            writer = PdfWriter()
-            writer.add_blank_page(595, 842)
-            with open(os.path.join(out, Path(docx).stem + ".pdf"), "wb") as f:
-                writer.write(f)
-
-        class Done:
-            stderr = ""
-
-        return Done()
-
-    monkeypatch.setattr(pdf, "soffice", lambda: "soffice")
-    monkeypatch.setattr(pdf.subprocess, "run", fake_run)
-    jobs = [pdf.PdfJob(str(tmp_path / f"{name}.docx"), name, "UBND") for name in ("a", "b", "c")]
-    pdf.convert(jobs)
-    assert len(calls) == 1 and sorted(os.listdir(tmp_path)) == ["a.pdf", "b.pdf", "c.pdf"]
 
 
 def test_timeline_numbers_continue_after_numbered_children(specs, tmp_path):

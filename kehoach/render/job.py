@@ -1,4 +1,11 @@
-"""`kehoach render`: check every file first, then write documents (and PDFs) — or nothing."""
+"""`kehoach render`: check every file, then write documents (and PDFs) — all of them or nothing.
+
+Each spec is rendered as soon as it is checked, into a hidden temporary file beside its target, and
+dropped: memory stays flat however many plans one call renders. Only when every spec checked
+without an error (and every PDF was made) are the temporary files renamed into place; otherwise,
+or when the process is interrupted, they are removed. Before anything is staged, the targets are
+checked: no two inputs may share an output, no output may be an input, every folder must be writable.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +14,9 @@ from dataclasses import dataclass, field
 
 from kehoach.check import check_file
 from kehoach.diagnostics import Diagnostic, Severity
-from kehoach.spec.model import Plan
+from kehoach.errors import OutputConflict
+from kehoach.fileio import Outputs, ensure_writable
+from kehoach.spec.model import Plan, Spec
 
 
 @dataclass
@@ -15,6 +24,13 @@ class Rendered:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
     blocked: bool = False  # errors were found: nothing was written
+
+
+@dataclass(frozen=True)
+class Target:
+    spec: str
+    docx: str
+    pdf: str | None
 
 
 def output_path(spec_path: str, out: str | None, several: bool) -> str:
@@ -27,33 +43,105 @@ def output_path(spec_path: str, out: str | None, several: bool) -> str:
     return out
 
 
+def targets_of(files: list[str], out: str | None, pdf: bool) -> list[Target]:
+    several = len(files) > 1
+    targets = []
+    for path in files:
+        docx = output_path(path, out, several)
+        targets.append(Target(path, docx, os.path.splitext(docx)[0] + ".pdf" if pdf else None))
+    return targets
+
+
+def _key(path: str) -> str:
+    return os.path.normcase(os.path.realpath(path))
+
+
+def _identity(path: str) -> tuple[int, int] | None:
+    """The file itself (a hard link or another spelling of the path is the same file)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+class _Outputs:
+    """Every output path of the call, to compare inputs against."""
+
+    def __init__(self, targets: list[Target]):
+        self.owner: dict[str, Target] = {}
+        clashes: dict[str, list[str]] = {}
+        for target in targets:
+            for path in filter(None, (target.docx, target.pdf)):
+                key = _key(path)
+                if key in self.owner:
+                    clashes.setdefault(path, [self.owner[key].spec]).append(target.spec)
+                self.owner[key] = target
+        if clashes:
+            lines = "; ".join(f"`{path}` ← {', '.join(f'`{s}`' for s in specs)}" for path, specs in clashes.items())
+            raise OutputConflict(
+                f"nhiều tệp sẽ ghi ra cùng một tệp ({lines}): chưa ghi gì; dựng riêng từng tệp, mỗi lần "
+                "một tên khác với -o (vd. `kehoach render a/x.yaml -o x-a.docx`), hoặc đổi tên một tệp nguồn"
+            )
+        self.identities = {_identity(path): path for path in self.owner if _identity(path) is not None}
+
+    def refuse_input(self, path: str, role: str) -> None:
+        """An input (a spec, an included schedule, the template) must not be overwritten by an output."""
+        hit = self.owner.get(_key(path))
+        written = (hit.docx if _key(hit.docx) == _key(path) else hit.pdf) if hit else self.identities.get(_identity(path))
+        if written is not None:
+            raise OutputConflict(
+                f"tệp ra `{written}` chính là {role} `{path}`: ghi vào sẽ xóa mất nó; chưa ghi gì. "
+                "Chọn tên tệp ra khác với -o (vd. `-o ke-hoach.docx`)"
+            )
+
+
 def render_files(files: list[str], out: str | None, *, pdf: bool, template: str | None, ignore: tuple[str, ...]) -> Rendered:
-    from kehoach.render import document, package, pdf as pdf_module
-    from kehoach.render.context import metadata
+    from kehoach.render import package, pdf as pdf_module
 
     if pdf:
         pdf_module.soffice()  # fail before writing anything when LibreOffice is missing
-    package.load_template(template)  # likewise for a template that is not a usable .docx
+    chosen = package.load_template(template)  # likewise for a template that is not a usable .docx
+    targets = targets_of(files, out, pdf)
+    outputs = _Outputs(targets)
+    outputs.refuse_input(chosen.path, "mẫu")
+    for target in targets:
+        outputs.refuse_input(target.spec, "tệp nguồn")
+        for path in (target.docx, target.pdf):
+            if path:
+                ensure_writable(path)
     result = Rendered()
-    checked = []
-    for path in files:
-        done = check_file(path, ignore)
-        result.diagnostics += done.diagnostics
-        checked.append((path, done.spec))
-    if any(d.severity is Severity.ERROR for d in result.diagnostics):
-        result.blocked = True
-        return result
-    several = len(files) > 1
-    jobs = []
-    for path, spec in checked:
-        target = output_path(path, out, several)
-        if isinstance(spec, Plan):
-            document.render_plan(spec, target, template)
-        else:
-            document.render_schedule(spec, target, template)
-        jobs.append(pdf_module.PdfJob(target, *metadata(spec)))
-        result.written.append(target)
-    if pdf:
+    jobs: list[pdf_module.PdfJob] = []
+    with Outputs() as staged:
+        for target in targets:
+            checked = check_file(target.spec, ignore)
+            result.diagnostics += checked.diagnostics
+            if checked.spec is None or any(d.severity is Severity.ERROR for d in checked.diagnostics):
+                result.blocked = True
+            if result.blocked:
+                continue  # keep checking the others, to report every problem at once
+            for included in _included(checked.spec):
+                outputs.refuse_input(included, "lịch kèm theo")
+            docx = staged.stage(target.docx)
+            _render(checked.spec, docx, template)
+            if target.pdf:
+                jobs.append(pdf_module.PdfJob(docx, staged.stage(target.pdf), target.docx))
+        if result.blocked:
+            staged.abandon()
+            return result
         pdf_module.convert(jobs)
-        result.written += [job.pdf for job in jobs]
+    result.written = [path for target in targets for path in (target.docx, target.pdf) if path]
     return result
+
+
+def _included(spec: Spec) -> list[str]:
+    return [schedule.file for schedule in spec.schedules] if isinstance(spec, Plan) else []
+
+
+def _render(spec: Spec, path: str, template: str | None) -> None:
+    from kehoach.render import document
+
+    if isinstance(spec, Plan):
+        document.render_plan(spec, path, template)
+    else:
+        document.render_schedule(spec, path, template)

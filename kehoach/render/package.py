@@ -1,17 +1,22 @@
 """The .docx package: the template's parts, with our document, footnotes and properties, zipped.
 
 Parts are strings written straight into the zip: no DOM is built, so a document
-of ten thousand table rows costs ten thousand times one row.
+of ten thousand table rows costs ten thousand times one row. The template's other parts are the same
+in every document (styles.xml alone is 360 kB): they are compressed once per template and process,
+and each document starts as a copy of those bytes.
 """
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
+from kehoach.errors import NotReadable, TemplateError
 from kehoach.fileio import atomic_output, data_path
+from kehoach.inputfiles import open_package, read_member
 from kehoach.render.ooxml import esc, flatten
 
 DOCUMENT = "word/document.xml"
@@ -29,17 +34,16 @@ _SEPARATORS = (
     'w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
 )
 _BODY = re.compile(r"<w:body>(.*)(<w:sectPr[ >].*</w:sectPr>)\s*</w:body>", re.S)
-
-
-class TemplateError(Exception):
-    """The template is not a Word document kehoach can use; the message says why."""
+# Each document's own parts; every other part is the template's, unchanged.
+_PER_DOCUMENT = (CORE, DOCUMENT, FOOTNOTES)
+_LEVEL = 6
 
 
 def default_template() -> str:
     return data_path("kehoach.docx")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Template:
     path: str
     parts: tuple[tuple[str, bytes], ...]
@@ -61,6 +65,20 @@ class Template:
             raise TemplateError(f"`{self.path}`: không tìm thấy phần thân văn bản (w:body) trong mẫu")
         return [document[: found.start(1)], content, found.group(2) + document[found.end(2):]]
 
+    @cached_property
+    def shared_zip(self) -> bytes:
+        """A zip of the parts every document shares, compressed once: each package starts as a copy.
+
+        The footnotes part is declared here when the template has none (every document gets one)."""
+        parts = {name: data for name, data in self.parts if name not in _PER_DOCUMENT}
+        if self.part(FOOTNOTES) is None:
+            _declare_footnotes(parts)
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=_LEVEL) as z:
+            for name, data in parts.items():
+                z.writestr(name, data)
+        return buffer.getvalue()
+
 
 @lru_cache(maxsize=4)
 def load_template(path: str | None = None) -> Template:
@@ -68,13 +86,18 @@ def load_template(path: str | None = None) -> Template:
 
     path = path or default_template()
     try:
-        with zipfile.ZipFile(path) as z:
-            parts = tuple((info.filename, z.read(info)) for info in z.infolist())
+        with open_package(path) as z:
+            parts = tuple((info.filename, read_member(z, info.filename)) for info in z.infolist())
+    except NotReadable as error:
+        raise TemplateError(f"mẫu không phải tệp Word (.docx) dùng được: {error}") from None
     except (OSError, zipfile.BadZipFile) as error:
         raise TemplateError(f"`{path}` không phải tệp Word (.docx) đọc được ({error}): mở bằng Word và lưu lại dạng .docx")
     names = {name for name, _ in parts}
-    if DOCUMENT not in names:
-        raise TemplateError(f"`{path}` không có word/document.xml: đây không phải tệp Word (.docx)")
+    missing = [name for name in (DOCUMENT, RELS, TYPES) if name not in names]
+    if missing:
+        raise TemplateError(
+            f"`{path}` thiếu phần {', '.join(missing)}: đây không phải tệp Word (.docx) đầy đủ; mở bằng Word và lưu lại"
+        )
     if path == default_template():
         with open(data_path("kehoach.skeleton.xml"), encoding="utf-8") as f:
             return Template(path, parts, f.read())
@@ -83,22 +106,23 @@ def load_template(path: str | None = None) -> Template:
 
 
 def write(template: Template, out_path: str, document, footnotes: list[str], title: str, author: str) -> None:
-    """Write the package beside `out_path` and rename it into place.
+    """Write the package beside `out_path` and rename it into place."""
+    with atomic_output(out_path) as tmp:
+        write_package(template, tmp, document, footnotes, title, author)
+
+
+def write_package(template: Template, path: str, document, footnotes: list[str], title: str, author: str) -> None:
+    """Write the package at `path`: the shared parts as compressed once, then this document's own.
 
     The document (chunks) is streamed into the zip: a large table never exists as one string.
-    Footnotes are met while it is written, so the footnotes part comes last; it is always present
-    (its separators at least), so the relationships and content types can be written first."""
-    parts = dict(template.parts)
-    existing_notes = parts.pop(FOOTNOTES, None)
-    if existing_notes is None:
-        _declare_footnotes(parts)
-    if CORE in parts:
-        parts[CORE] = _core(parts[CORE].decode("utf-8"), title, author).encode("utf-8")
-    with atomic_output(out_path) as tmp:
-        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
-            for name, data in parts.items():
-                if name != DOCUMENT:
-                    z.writestr(name, data)
+    Footnotes are met while it is written, so the footnotes part comes last."""
+    core = template.part(CORE)
+    with open(path, "w+b") as f:
+        f.write(template.shared_zip)
+        f.seek(0)
+        with zipfile.ZipFile(f, "a", zipfile.ZIP_DEFLATED, compresslevel=_LEVEL) as z:
+            if core is not None:
+                z.writestr(CORE, _core(core, title, author))
             with z.open(DOCUMENT, "w") as stream:
                 batch: list[str] = []
                 size = 0
@@ -109,17 +133,16 @@ def write(template: Template, out_path: str, document, footnotes: list[str], tit
                         stream.write("".join(batch).encode("utf-8"))
                         batch, size = [], 0
                 stream.write("".join(batch).encode("utf-8"))
-            z.writestr(FOOTNOTES, _footnotes_part(existing_notes, "".join(footnotes)))
+            z.writestr(FOOTNOTES, _footnotes_part(template.part(FOOTNOTES), "".join(footnotes)))
 
 
-def _footnotes_part(existing: bytes | None, ours: str) -> bytes:
+def _footnotes_part(existing: str | None, ours: str) -> bytes:
     if existing is None:
         return (
             f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes {_W}>{_SEPARATORS}{ours}</w:footnotes>'
         ).encode("utf-8")
-    text = existing.decode("utf-8")
-    end = text.rfind("</w:footnotes>")
-    return (text[:end] + ours + text[end:]).encode("utf-8")
+    end = existing.rfind("</w:footnotes>")
+    return (existing[:end] + ours + existing[end:]).encode("utf-8")
 
 
 def _declare_footnotes(parts: dict[str, bytes]) -> None:

@@ -1,0 +1,115 @@
+"""What a person must still review in a rolled plan: nothing here is rewritten silently.
+
+First the documents the plan cites that are dated before the new year (the bases above all: the
+first thing a clerk updates), then every year and date written literally in any text — templated
+texts included, whatever the distance to the new year — and lunar year names (`Giáp Thìn`), which
+no `{{ year }}` can follow.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from kehoach import canchi, prose_dates
+from kehoach.diagnostics import Pos
+from kehoach.refs.extract import find as find_references
+from kehoach.refs.in_spec import references
+from kehoach.spec.model import Plan, Text, iter_texts
+
+# A year, alone or closing a date or a range: `2021`, `08/11/2021`, `2016-2020`, `2021 - 2025`.
+_YEAR = r"\d{4}"
+_LITERAL_YEAR = re.compile(
+    r"(?<![\w/.,-])(?:\d{1,2}\s?[/.-]\s?){0,2}(" + _YEAR + r")(?:\s?[-–]\s?(" + _YEAR + r"))?(?![\w/])"
+)
+# Years a plan may speak of (as the loader reads `year`); other four-digit numbers are counts.
+_YEARS = range(1945, 2101)
+_EXPRESSION = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Review:
+    pos: Pos
+    text: str
+    note: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.pos}: {self.text}" + (f" — {self.note}" if self.note else "")
+
+
+def cited_before(spec, new_year: int) -> list[Review]:
+    """The documents cited with a date (or a year in their number) before `new_year`, bases first."""
+    if not isinstance(spec, Plan):
+        return []
+    bases = {id(t) for t in spec.bases}
+    found = []
+    for text, ref in references(spec):
+        year = ref.date.year if ref.date else ref.year
+        if year is not None and year < new_year:
+            found.append((id(text) not in bases, Review(text.pos_at(ref.offset), ref.text, f"cập nhật cho năm {new_year}")))
+    return _unique(review for _, review in sorted(found, key=lambda f: f[0]))
+
+
+def literals(spec, new_year: int) -> list[Review]:
+    """Years, dates and lunar year names written literally, outside the documents a plan cites."""
+    cited: dict[int, list[tuple[int, int]]] = {}
+    for text, ref in references(spec):
+        cited.setdefault(id(text), []).append((ref.offset, ref.end))
+    lunar = canchi.year_name(new_year)
+    found: list[Review] = []
+    for text in iter_texts(spec):
+        if text.templated:
+            scanned = _EXPRESSION.sub(lambda m: " " * len(m.group(0)), text.source)
+            spans = [(r.offset, r.end) for r in find_references(scanned)]
+        else:
+            scanned, spans = text.value, cited.get(id(text), [])
+        found += _in_text(text, scanned, spans, new_year, lunar)
+    return _unique(sorted(found, key=lambda r: (r.pos.file, r.pos.line, r.pos.column)))
+
+
+def _unique(reviews) -> list[Review]:
+    """One line per place and text: a templated value points at its start for all it holds."""
+    return list(dict.fromkeys(reviews))
+
+
+def _in_text(text: Text, scanned: str, cited: list[tuple[int, int]], new_year: int, lunar: str) -> list[Review]:
+    found: list[tuple[int, Review]] = []
+    if any(c.isdigit() for c in scanned):
+        dates = []
+        for match in prose_dates.find(scanned):
+            end = match.end or match.start
+            dates.append((match.start.offset, end.offset + len(end.text)))
+        outside = _Spans(cited)
+        found += [_review(text, scanned, span) for span in dates if span[0] not in outside]
+        taken = _Spans(cited + dates)
+        for match in _LITERAL_YEAR.finditer(scanned):
+            years = [int(y) for y in match.groups() if y]
+            if all(y in _YEARS for y in years) and match.start() not in taken:
+                found.append(_review(text, scanned, match.span()))
+    for match in canchi.NAME.finditer(scanned):
+        found.append(_review(text, scanned, match.span(), f"năm {new_year} là năm {lunar}"))
+    # In text order (a templated text's items share one position).
+    return [review for _, review in sorted(found, key=lambda f: f[0])]
+
+
+class _Spans:
+    """Spans of a text, merged, so that asking whether an offset lies in one costs log(spans)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in sorted(spans):
+            if self.ends and start <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], end)
+            else:
+                self.starts.append(start)
+                self.ends.append(end)
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i]
+
+
+def _review(text: Text, scanned: str, span: tuple[int, int], note: str = "") -> tuple[int, Review]:
+    return span[0], Review(text.pos_at(span[0]), scanned[span[0] : span[1]], note)

@@ -1,0 +1,187 @@
+"""`kehoach render` writes all of its documents or none, never over one of its inputs, and says why."""
+
+import errno
+import os
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from conftest import MINIMAL_PLAN, MINIMAL_SCHEDULE
+from kehoach.cli import main
+
+ROOT = Path(__file__).parent.parent
+PLAN_WITH_SCHEDULE = MINIMAL_PLAN.replace("date: 2023-09-25", "date: 2021-11-01") + """\
+window: {from: 2021-11-08, to: 2021-11-15}
+appendices:
+  - schedule: lich.yaml
+"""
+SCHEDULE = MINIMAL_SCHEDULE + "  - {date: 2021-11-08, place: Xã Đăk Ang, members: [pho_truong_ban, nn]}\n"
+
+
+def render(*args: str):
+    return CliRunner().invoke(main, ["render", *args])
+
+
+def everything_in(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+
+
+def test_an_output_that_is_the_spec_itself_is_refused(specs, tmp_path):
+    plan = specs.write("plan.yaml", MINIMAL_PLAN)
+    result = render(plan, "-o", plan)
+    assert result.exit_code == 2
+    assert "chính là tệp nguồn" in result.output and "chưa ghi gì" in result.output
+    assert Path(plan).read_text(encoding="utf-8") == MINIMAL_PLAN
+    assert everything_in(tmp_path) == ["plan.yaml"]
+
+
+def test_an_output_that_is_an_included_schedule_is_refused(specs, tmp_path):
+    plan = specs.write("plan.yaml", PLAN_WITH_SCHEDULE)
+    schedule = specs.write("lich.yaml", SCHEDULE)
+    assert render(plan, "-o", str(tmp_path / "ok.docx")).exit_code == 0  # the pair renders
+    result = render(plan, "-o", schedule)
+    assert result.exit_code == 2 and "chính là lịch kèm theo" in result.output
+    assert Path(schedule).read_text(encoding="utf-8") == SCHEDULE
+
+
+def test_an_output_that_is_the_template_is_refused(specs, tmp_path):
+    template = tmp_path / "mau.docx"
+    template.write_bytes((ROOT / "kehoach" / "data" / "kehoach.docx").read_bytes())
+    before = template.read_bytes()
+    result = render(specs.write("plan.yaml", MINIMAL_PLAN), "--template", str(template), "-o", str(template))
+    assert result.exit_code == 2 and "chính là mẫu" in result.output
+    assert template.read_bytes() == before
+
+
+def test_another_spelling_of_an_input_is_still_that_input(specs, tmp_path):
+    plan = specs.write("plan.yaml", MINIMAL_PLAN)
+    os.link(plan, tmp_path / "same.docx")
+    result = render(plan, "-o", str(tmp_path / "sub" / ".." / "same.docx"))
+    assert result.exit_code == 2 and "chính là tệp nguồn" in result.output
+    assert Path(plan).read_text(encoding="utf-8") == MINIMAL_PLAN
+
+
+def test_two_specs_with_one_output_name_are_refused_before_writing_anything(specs, tmp_path):
+    a = specs.write("a/x.yaml", MINIMAL_PLAN)
+    b = specs.write("b/x.yaml", MINIMAL_PLAN)
+    result = render(a, b, "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert a in result.output and b in result.output and "dựng riêng từng tệp" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_pdf_on_the_documents_own_path_is_refused(specs, tmp_path, monkeypatch):
+    monkeypatch.setattr("kehoach.render.pdf.soffice", lambda: "soffice")  # never reached
+    plan = specs.write("plan.yaml", MINIMAL_PLAN)
+    result = render(plan, "-o", str(tmp_path / "x.pdf"), "--pdf")
+    assert result.exit_code == 2 and "cùng một tệp" in result.output
+    assert everything_in(tmp_path) == ["plan.yaml"]
+
+
+def test_an_error_in_the_last_spec_writes_none_of_them(specs, tmp_path):
+    good = specs.write("a.yaml", MINIMAL_PLAN)
+    bad = specs.write("b.yaml", MINIMAL_PLAN.replace("archive: VT, VH-XH\n", ""))
+    result = render(good, bad, "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1 and "Chưa ghi văn bản nào" in result.output
+    assert everything_in(tmp_path) == ["a.yaml", "b.yaml"]
+
+
+def test_a_batch_is_written_whole(specs, tmp_path):
+    files = [specs.write(f"p{n}.yaml", MINIMAL_PLAN) for n in range(3)]
+    assert render(*files, "-o", str(tmp_path / "out")).exit_code == 0
+    assert everything_in(tmp_path / "out") == ["p0.docx", "p1.docx", "p2.docx"]
+
+
+def test_a_file_where_the_output_folder_should_be_is_the_users_to_fix(specs, tmp_path):
+    (tmp_path / "afile").write_text("không phải thư mục", encoding="utf-8")
+    result = render(specs.write("plan.yaml", MINIMAL_PLAN), "-o", str(tmp_path / "afile" / "x.docx"))
+    assert result.exit_code == 2 and "là tệp, không phải thư mục" in result.output
+    assert "lỗi nội bộ" not in result.output
+
+
+def test_a_folder_named_as_the_output_file_is_the_users_to_fix(specs, tmp_path):
+    (tmp_path / "x.docx").mkdir()
+    a = specs.write("plan.yaml", MINIMAL_PLAN)
+    result = render(a, "-o", str(tmp_path / "x.docx" / ""))  # a folder: the document goes inside
+    assert result.exit_code == 0 and (tmp_path / "x.docx" / "plan.docx").exists()
+
+
+def test_a_read_only_folder_is_the_users_to_fix(specs, tmp_path, monkeypatch):
+    from kehoach import fileio
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real_access = os.access
+    monkeypatch.setattr(fileio.os, "access", lambda path, mode: path != str(locked) and real_access(path, mode))
+    result = render(specs.write("plan.yaml", MINIMAL_PLAN), "-o", str(locked / "x.docx"))
+    assert result.exit_code == 2 and "không có quyền ghi vào thư mục" in result.output
+    assert list(locked.iterdir()) == []
+
+
+def test_a_full_disk_is_the_users_to_fix_and_leaves_nothing(specs, tmp_path, monkeypatch):
+    files = [specs.write(f"p{n}.yaml", MINIMAL_PLAN) for n in range(3)]
+    written = []
+    real_writestr = zipfile.ZipFile.writestr
+
+    def fills_the_disk(self, name, data, *args, **kwargs):
+        written.append(name)
+        if len(written) > 4:  # in the second document
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_writestr(self, name, data, *args, **kwargs)
+
+    monkeypatch.setattr(zipfile.ZipFile, "writestr", fills_the_disk)
+    result = render(*files, "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2 and "ổ đĩa đã đầy" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_running_out_of_memory_is_said_plainly(specs, tmp_path, monkeypatch):
+    from kehoach.render import document
+
+    def exhausted(*args, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(document, "render_plan", exhausted)
+    result = render(specs.write("plan.yaml", MINIMAL_PLAN), "-o", str(tmp_path / "out" / "x.docx"))
+    assert result.exit_code == 2 and "không đủ bộ nhớ" in result.output
+    assert everything_in(tmp_path) == ["plan.yaml"]
+
+
+def _interrupted(tmp_path: Path, number: int) -> tuple[int, list[str]]:
+    """Start a render of many plans, send `number` once the first document is staged, and return
+    the exit code and what is left in the output folder."""
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    files = []
+    for n in range(200):
+        path = plans / f"p{n}.yaml"
+        path.write_text(MINIMAL_PLAN, encoding="utf-8")
+        files.append(str(path))
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kehoach", "render", *files, "-o", str(out)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while not (out.exists() and any(out.iterdir())):
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline
+        time.sleep(0.002)
+    process.send_signal(number)
+    process.communicate(timeout=60)
+    return process.returncode, everything_in(tmp_path / "out") if out.exists() else []
+
+
+def test_sigterm_while_rendering_removes_the_staged_files(tmp_path):
+    code, left = _interrupted(tmp_path, signal.SIGTERM)
+    assert code == 128 + signal.SIGTERM and left == []
+
+
+def test_ctrl_c_while_rendering_removes_the_staged_files(tmp_path):
+    code, left = _interrupted(tmp_path, signal.SIGINT)
+    assert code != 0 and left == []
