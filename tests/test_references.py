@@ -182,6 +182,15 @@ class TestReorganisation2025:
             "vào Bộ Nội vụ (công tác giảm nghèo chuyển sang Bộ Nông nghiệp và Môi trường); kiểm tra lại cơ quan ban hành"
         ]
 
+    def test_a_provincial_labour_department_document_after_the_merger(self, specs):
+        assert messages(specs, "Thực hiện Hướng dẫn số 03/HD-SLĐTBXH ngày 10/4/2025 của Sở Lao động - Thương binh và Xã hội.",
+                        self.PLAN_2025) == [
+            "KH-R012 `03/HD-SLĐTBXH` ngày 10/4/2025: từ 01/3/2025 Sở Lao động - Thương binh và Xã hội đã hợp nhất vào "
+            "Sở Nội vụ (công tác giảm nghèo chuyển sang Sở Nông nghiệp và Môi trường); kiểm tra lại cơ quan ban hành"
+        ]
+        assert messages(specs, "Thực hiện Hướng dẫn số 03/HD-SLĐTBXH ngày 10/4/2024 của Sở Lao động - Thương binh và Xã hội.",
+                        self.PLAN_2025) == []
+
     def test_a_huyen_organ_after_july_2025(self, specs):
         plan = self.PLAN_2025.replace("{name: ỦY BAN NHÂN DÂN XÃ HỮU LŨNG, code: UBND}", "{name: ỦY BAN NHÂN DÂN HUYỆN HỮU LŨNG, code: UBND}")
         assert specs.codes(plan.replace("date: 2025-10-01", "date: 2025-08-04")) == ["KH-R012"]
