@@ -80,6 +80,15 @@ class TestUnitsGone:
             "sửa lại tên đơn vị"
         ]
 
+    def test_a_commune_of_a_province_merged_into_the_plans(self, specs):
+        # Hà Giang merged into Tuyên Quang: its old communes are looked up under today's province.
+        plan = COMMUNE_2026.replace("ĐIỆN BIÊN", "TUYÊN QUANG").replace("XÃ TỦA CHÙA", "XÃ BẮC MÊ").replace(
+            "place: Tủa Chùa", "place: Bắc Mê").replace("Điện Biên", "Tuyên Quang")
+        assert specs.messages(with_intro(plan, "Kiểm tra tại xã Lạc Nông và xã Minh Ngọc.")) == [
+            "KH-P002 `xã Lạc Nông` không còn từ 01/7/2025 (sắp xếp đơn vị hành chính): nay là xã Bắc Mê "
+            "(tỉnh Tuyên Quang); sửa lại tên đơn vị"
+        ]
+
     def test_the_same_names_in_2024_are_right(self, specs):
         text = with_intro(TUA_CHUA_2024, "Kiểm tra tại xã Mường Báng, thị trấn Tủa Chùa, huyện Tủa Chùa, tỉnh Điện Biên.")
         assert specs.check(text) == []

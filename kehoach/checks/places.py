@@ -13,7 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Iterator
 from weakref import WeakKeyDictionary
 
@@ -103,7 +104,13 @@ class Context:
     old_province: str | None = None
     old_district: str | None = None
     new_province: str | None = None
-    old_provinces: tuple[str, ...] = field(default=())
+
+    @cached_property
+    def old_provinces(self) -> tuple[str, ...]:
+        """The provinces before 2025 where a name is looked for (read from the older table only when asked)."""
+        if self.old_province:
+            return (self.old_province,)
+        return units.merged_into(self.new_province) if self.new_province else ()
 
     def province(self, era: str) -> tuple[str, ...]:
         if era == NEW:
@@ -133,6 +140,7 @@ def _candidates(words: tuple[str, ...]) -> Iterator[str]:
 
 
 def _context(spec, eras: frozenset[str]) -> Context:
+    """Where the plan is, from its organ, the organ's parent and its place."""
     context = Context(eras)
     own: list[Text] = []
     if isinstance(spec, Plan):
@@ -140,14 +148,15 @@ def _context(spec, eras: frozenset[str]) -> Context:
             own += [t for t in (spec.organ.parent, spec.organ.name, spec.organ.mention) if t]
         if spec.place:
             own.append(spec.place)
-    found = [m for text in own for m in mentions(text.value)]
-    for mention in found:
+    for mention in (m for text in own for m in mentions(text.value)):
         for name in _candidates(mention.words):
             if "province" in _KINDS[mention.kind] and not (context.old_province or context.new_province):
-                if old := units.provinces(name, OLD):
-                    context.old_province = old[0].province
-                if new := units.provinces(name, NEW):
-                    context.new_province = new[0].province
+                # A province of today also names the older ones merged into it: the older table is
+                # read only for a plan from before the reorganisation.
+                old = units.provinces(name, OLD) if OLD in eras else []
+                new = units.provinces(name, NEW) if NEW in eras else []
+                context.old_province = old[0].province if old else None
+                context.new_province = new[0].province if new else None
                 if old or new:
                     break
             if "district" in _KINDS[mention.kind] and not context.old_district:
@@ -162,10 +171,6 @@ def _context(spec, eras: frozenset[str]) -> Context:
             context.old_district, context.old_province = districts[0].full, districts[0].province
     if context.old_province and not context.new_province:
         context.new_province = units.now_province(context.old_province)
-    if context.old_province:
-        context.old_provinces = (context.old_province,)
-    elif context.new_province:
-        context.old_provinces = units.merged_into(context.new_province)
     return context
 
 
@@ -340,13 +345,14 @@ def _bare_place(value: str, context: Context) -> Verdict:
     """The place printed before the date (`Tủa Chùa, ngày ...`): a unit's name without its kind."""
     words = tuple(value.split())
     name = " ".join(words)
-    for era in (OLD, NEW):
-        for level in ("province", "district", "commune"):
-            if _exact(level, name, era, context, ""):
-                return None
+    # The plan's own era first: a plan of 2026 reads the older table only for a name not found today.
+    eras = sorted(context.eras) + sorted({OLD, NEW} - context.eras)
+    levels = ("province", "district", "commune")
+    if any(_exact(level, name, era, context, "") for era in eras for level in levels):
+        return None
     if len(words) < 2:
         return None
-    near = [u for era in (OLD, NEW) for level in ("district", "commune", "province") for u in _near(level, name, era, context)]
+    near = [u for era in eras for level in levels for u in _near(level, name, era, context)]
     if near:
         names = ", ".join(f"`{u.name}`" for u in dict.fromkeys(near))
         return "KH-P001", f"địa danh `{name}` không có trong danh mục đơn vị hành chính: có phải {names}?"
