@@ -21,7 +21,7 @@ from weakref import WeakKeyDictionary
 from kehoach import units
 from kehoach.refs.in_spec import references
 from kehoach.rules import INFO, WARNING, check
-from kehoach.spec.model import Plan, Schedule, ScheduleAppendix, Text, iter_texts
+from kehoach.spec.model import Plan, ScheduleAppendix, Text, iter_texts
 from kehoach.units import NEW, OLD, Unit
 
 REORGANISED = dt.date(2025, 7, 1)
