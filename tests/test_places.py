@@ -117,6 +117,15 @@ class TestUnknownNames:
         assert specs.check(with_intro(COMMUNE_2026, sentence)) == []
 
 
+def test_a_commune_plan_without_its_province_still_knows_where_it_is(specs):
+    # No parent, and `Sáng Nhè` is a commune in one province only: Điện Biên.
+    plan = COMMUNE_2026.replace("parent: UBND TỈNH ĐIỆN BIÊN, ", "").replace("XÃ TỦA CHÙA", "XÃ SÁNG NHÈ").replace(
+        "place: Tủa Chùa", "place: Sáng Nhè")
+    assert specs.messages(with_intro(plan, "Phối hợp với xã Tòa Thàng.")) == [
+        "KH-P001 `xã Tòa Thàng` không có trong danh mục đơn vị hành chính: có phải `xã Tủa Thàng`?"
+    ]
+
+
 def test_a_clean_commune_plan_of_2026_is_silent(specs):
     text = with_intro(COMMUNE_2026, "Ủy ban nhân dân xã Tủa Chùa, tỉnh Điện Biên phối hợp với xã Sính Phình, xã Tủa Thàng.")
     assert specs.check(text) == []

@@ -209,7 +209,8 @@ class TestReorganisation2025:
         assert specs.codes(draft.replace("year: 2026", "year: 2025")) == []
 
     def test_the_labour_department_named_in_a_2026_plan(self, specs):
-        draft = MINIMAL_PLAN.replace("date: 2023-09-25", "year: 2026")
+        draft = MINIMAL_PLAN.replace("date: 2023-09-25", "year: 2026").replace(
+            "place: Thị trấn Hữu Lũng", "place: Hữu Lũng").replace("THỊ TRẤN HỮU LŨNG", "XÃ HỮU LŨNG")
         text = draft + (
             'intro: ["Phối hợp với Sở Lao động - Thương binh và Xã hội hướng dẫn các xã rà soát."]\n'
         )
@@ -223,7 +224,8 @@ class TestReorganisation2025:
         assert specs.check(text)[1] == "11:23 warning KH-R012"
 
     def test_a_citation_names_its_issuer_as_it_was(self, specs):
-        draft = MINIMAL_PLAN.replace("date: 2023-09-25", "year: 2026").replace('"Phòng LĐ, TB, XH-DT (b/c)"', '"UBND tỉnh (b/c)"')
+        draft = MINIMAL_PLAN.replace("date: 2023-09-25", "year: 2026").replace('"Phòng LĐ, TB, XH-DT (b/c)"', '"UBND tỉnh (b/c)"').replace(
+            "place: Thị trấn Hữu Lũng", "place: Hữu Lũng").replace("THỊ TRẤN HỮU LŨNG", "XÃ HỮU LŨNG")
         assert messages(specs, "Căn cứ Thông tư số 07/2021/TT-BLĐTBXH ngày 18/7/2021 của Bộ Lao động - Thương binh và Xã hội; "
                         "Kế hoạch số 20/KH-UBND ngày 25/01/2024 của UBND huyện Tủa Chùa.", draft) == []
 

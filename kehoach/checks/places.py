@@ -169,6 +169,18 @@ def _context(spec, eras: frozenset[str]) -> Context:
         districts = units.districts(spec.place.value)
         if len(districts) == 1:
             context.old_district, context.old_province = districts[0].full, districts[0].province
+    if not (context.old_province or context.new_province):
+        # A commune's own plan rarely names its province: a commune name found in one province only tells it.
+        for mention in (m for text in own for m in mentions(text.value) if "commune" in _KINDS[m.kind]):
+            era = NEW if NEW in eras else OLD
+            found = {u.province: u for name in _candidates(mention.words) for u in units.communes_named(name, era)}
+            if len(found) == 1:
+                unit = next(iter(found.values()))
+                if era == NEW:
+                    context.new_province = unit.province
+                else:
+                    context.old_province, context.old_district = unit.province, unit.district
+                break
     if context.old_province and not context.new_province:
         context.new_province = units.now_province(context.old_province)
     return context
@@ -257,7 +269,8 @@ def judge(mention: Mention, context: Context, cited: bool) -> Verdict:
         near = [u for level in levels for era in sorted(eras) for u in _near(level, name, era, context)]
         if near:
             return "KH-P001", f"`{mention.kind} {name}` không có trong danh mục đơn vị hành chính: có phải {_names(near)}?"
-    if mention.listed or cited or not all(_known_level(level, era, context) for level in levels for era in eras):
+    # Unit names have two syllables or more; a single word (`Xã A`, a placeholder) is not worth a note.
+    if mention.listed or cited or len(mention.words) < 2 or not all(_known_level(level, era, context) for level in levels for era in eras):
         return None
     where = ""
     if "commune" in levels:
