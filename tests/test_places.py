@@ -95,8 +95,11 @@ class TestUnitsGone:
 
     def test_a_citation_names_the_unit_as_it_was(self, specs):
         text = COMMUNE_2026 + (
-            'bases: ["Căn cứ Kế hoạch số 20/KH-UBND ngày 25/01/2024 của UBND huyện Tủa Chùa."]\n')
+            'bases: ["Căn cứ Kế hoạch số 20/KH-UBND ngày 25/01/2024 của UBND huyện Tủa Chùa về việc thực hiện '
+            'Chương trình năm 2024 trên địa bàn huyện Tủa Chùa."]\n')
         assert specs.check(text) == []
+        # Its spelling is still checked.
+        assert specs.codes(text.replace("địa bàn huyện Tủa Chùa", "địa bàn huyện Tòa Chùa")) == ["KH-P001"]
 
 
 class TestUnknownNames:

@@ -318,6 +318,9 @@ def _verdicts(spec) -> list[tuple[Text, int, str, str]]:
     if isinstance(spec, Plan):
         for text, ref in references(spec):
             cited.setdefault(id(text), []).append((ref.offset, ref.end))
+        # A basis (căn cứ) is a citation from end to end: the document's title names places as they were.
+        for basis in iter_texts(spec.bases):
+            cited[id(basis)] = [(0, len(basis.value))]
     organ = {id(t) for t in (spec.organ.parent, spec.organ.name) if t} if isinstance(spec, Plan) and spec.organ else set()
     judged: dict[tuple, Verdict] = {}
 
