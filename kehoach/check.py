@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from kehoach.checks import dates, places, references, schedule, shape  # noqa: F401  (importing registers the rules)
+from kehoach.checks import dates, layout, period, places, references, schedule, shape, tables  # noqa: F401  (importing registers the rules)
 from kehoach.diagnostics import Diagnostic, ordered
 from kehoach.rules import RULES
 from kehoach.spec.load import load

@@ -165,11 +165,9 @@ def main() -> None:
 @guarded
 def check(files: tuple[str, ...], fmt: str, ignore: tuple[str, ...]) -> None:
     """Kiểm tra kế hoạch và lịch: cấu trúc, ngày tháng, văn bản trích dẫn."""
-    from kehoach.check import check_file
-
     found: list[diag.Diagnostic] = []
     for path in files:
-        found += check_file(path, ignore).diagnostics
+        found += _check_any(path, ignore)
     found = diag.ordered(found)
     _will_exit_with(diag.exit_code(found))
     _print_diagnostics(found, fmt, len(files))
@@ -241,16 +239,17 @@ def refs(files: tuple[str, ...], fmt: str) -> None:
 
 
 @main.command()
-@click.option("--from", "old", required=True, type=click.Path(), help="kế hoạch năm trước (.yaml)")
+@click.option("--from", "old", required=True, type=click.Path(), help="kế hoạch năm trước (.yaml hoặc .docx)")
 @click.option("--year", required=True, type=click.IntRange(1945, 2100), help="năm của kế hoạch mới")
 @click.option("-o", "--output", "out", type=click.Path(), help="tệp mới (mặc định: tên cũ với năm mới)")
 @click.option("--force", is_flag=True, help="ghi đè tệp mới nếu đã có")
 @guarded
 def new(old: str, year: int, out: str | None, force: bool) -> None:
     """Dựng kế hoạch năm mới (bản dự thảo) từ kế hoạch năm trước: dời mọi ngày, giữ nguyên thứ trong tuần."""
+    from kehoach.importer.run import roll_word
     from kehoach.yearly import roll_forward
 
-    rolled = roll_forward(old, year, out, force)
+    rolled = roll_word(old, year, out, force) if old.lower().endswith(".docx") else roll_forward(old, year, out, force)
     weeks = rolled.shift_days // 7
     click.echo(
         f"Đã dời các ngày trong lịch {rolled.shift_days:+d} ngày ({weeks:+d} tuần): thứ trong tuần giữ nguyên; "
@@ -288,6 +287,45 @@ def init(folder: str, year: int | None, force: bool) -> None:
     for path in written:
         click.echo(f"Đã ghi {path}", err=True)
     click.echo(f"Tiếp theo: kehoach check {written[0]} && kehoach render {written[0]}", err=True)
+
+
+def _check_any(path: str, ignore: tuple[str, ...]) -> list[diag.Diagnostic]:
+    """A Word or Excel file is imported in memory and checked; anything else is a spec."""
+    lower = path.lower()
+    if lower.endswith(".docx"):
+        from kehoach.importer.check import check_word
+
+        return check_word(path, ignore)
+    if lower.endswith(".xlsx"):
+        from kehoach.importer.check import check_workbook
+
+        return check_workbook(path, ignore)
+    from kehoach.check import check_file
+
+    return check_file(path, ignore).diagnostics
+
+
+@main.command("import")
+@click.argument("source", type=click.Path())
+@click.option("-o", "--output", "out", type=click.Path(), help="tệp .yaml ra (mặc định: tên tệp vào, đuôi .yaml)")
+@click.option("--force", is_flag=True, help="ghi đè tệp ra nếu đã có")
+@guarded
+def import_(source: str, out: str | None, force: bool) -> None:
+    """Nhập kế hoạch Word (.docx) hoặc lịch Excel (.xlsx) thành tệp kế hoạch/lịch .yaml."""
+    from kehoach.importer.run import import_file
+
+    try:
+        written = import_file(source, out, force)
+    except UserError as problem:
+        click.echo(f"kehoach import: {problem}", err=True)
+        sys.exit(problem.exit_code)
+    for path in written.paths:
+        click.echo(f"Đã ghi {path}", err=True)
+    if written.notes:
+        click.echo("Cần xem lại (chưa chắc chắn khi nhập):")
+        for note in written.notes:
+            click.echo(f"{source}:{note}")
+    click.echo(f"Tiếp theo: kehoach check {written.paths[0]}", err=True)
 
 
 @main.command()

@@ -30,6 +30,9 @@ _MARK_DEADLINE = re.compile(
 )
 # How far back a mark may stand before its date.
 _LOOKBACK = 40
+# A day that comes back every year (`trước ngày 15/6 hằng năm`): a day of no one year.
+_RECURRING = re.compile(r"[\s*_,]*(?:của[\s*_]+)?(?:hằng|hàng|mỗi)[\s*_]+năm", re.IGNORECASE)
+_LOOKAHEAD = 20
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,7 @@ class Found:
     kind: str  # "date", "deadline" or "range"
     start: WrittenDate
     end: WrittenDate | None = None
+    recurring: bool = False
 
 
 def _written(match: re.Match) -> WrittenDate:
@@ -82,10 +86,11 @@ def find(text: str) -> list[Found]:
                 found.append(Found("range", _written(match), _written(following)))
                 consumed = i + 1
                 continue
+        recurring = bool(_RECURRING.match(text, match.end(), match.end() + _LOOKAHEAD))
         if _MARK_DEADLINE.search(before):
-            found.append(Found("deadline", _written(match)))
+            found.append(Found("deadline", _written(match), recurring=recurring))
         elif _MARK_DAY.search(before):
-            found.append(Found("date", _written(match)))
+            found.append(Found("date", _written(match), recurring=recurring))
     return found
 
 

@@ -95,3 +95,9 @@ BAD_SCHEDULE_REF = declare("KH-S011", ERROR, "Tệp lịch được nêu không 
 BAD_VALUE = declare("KH-S012", ERROR, "Giá trị không thuộc các giá trị cho phép.", ignorable=False)
 TEMPLATE = declare("KH-T001", ERROR, "Biểu thức {{ ... }} trong văn bản không tính được.", ignorable=False)
 COMMENT_IN_TEXT = declare("KH-S018", WARNING, "Dấu ` #` trong đoạn văn không đặt trong ngoặc kép: YAML bỏ phần sau nó.")
+
+# Raised while importing a Word or Excel file (kehoach/importer).
+IMPORT_UNSURE = declare("KH-I001", INFO, "Phần của văn bản Word chưa xếp chắc chắn được vào kế hoạch: xem lại.")
+IMPORT_OBJECT = declare("KH-I002", INFO, "Hình ảnh hoặc hộp văn bản trong tệp Word: kehoach không đọc nội dung của nó.")
+IMPORT_TRACKED = declare("KH-I003", INFO, "Tệp Word còn thay đổi được theo dõi: đọc như khi in (giữ phần thêm, bỏ phần xóa).")
+IMPORT_NOT_A_PLAN = declare("KH-I004", ERROR, "Tệp Word hoặc Excel không có phần đầu của văn bản hay bảng lịch.", ignorable=False)

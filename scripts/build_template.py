@@ -25,6 +25,8 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Mm, Pt
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, ".."))
+from kehoach.render import styles as S  # noqa: E402  (the style ids rendering writes)
 TARGETS = [
     os.path.join(HERE, "..", "templates", "docx", "kehoach.docx"),
     os.path.join(HERE, "..", "kehoach", "data", "kehoach.docx"),
@@ -38,35 +40,47 @@ INDENT = Cm(1.27)
 
 # id, Vietnamese name, size (pt), bold, italic, alignment, first-line indent, space after (pt)
 PARAGRAPH_STYLES = [
-    ("KHCoQuanChuQuan", "KH Cơ quan chủ quản", 13, False, False, CENTER, None, 0),
-    ("KHCoQuanBanHanh", "KH Cơ quan ban hành", 13, True, False, CENTER, None, 0),
-    ("KHQuocHieu", "KH Quốc hiệu", 12, True, False, CENTER, None, 0),
-    ("KHTieuNgu", "KH Tiêu ngữ", 13, True, False, CENTER, None, 0),
-    ("KHSo", "KH Số ký hiệu", 13, False, False, CENTER, None, 0),
-    ("KHDiaDanh", "KH Địa danh ngày tháng", 13, False, True, CENTER, None, 0),
-    ("KHGach", "KH Đường kẻ", 2, False, False, CENTER, None, 0),
-    ("KHTenLoai", "KH Tên loại", 14, True, False, CENTER, None, 0),
-    ("KHTrichYeu", "KH Trích yếu", 14, True, False, CENTER, None, 0),
-    ("KHCanCu", "KH Căn cứ", 14, False, True, JUSTIFY, INDENT, 6),
-    ("KHNoiDung", "KH Nội dung", 14, False, False, JUSTIFY, INDENT, 6),
-    ("KHDeMuc1", "KH Đề mục 1", 14, True, False, JUSTIFY, INDENT, 6),
-    ("KHDeMuc2", "KH Đề mục 2", 14, True, False, JUSTIFY, INDENT, 6),
-    ("KHDeMuc3", "KH Đề mục 3", 14, True, False, JUSTIFY, INDENT, 6),
-    ("KHDeMuc4", "KH Đề mục 4", 14, False, False, JUSTIFY, INDENT, 6),
-    ("KHNoiNhan", "KH Nơi nhận", 12, True, True, LEFT, None, 0),
-    ("KHNoiNhanMuc", "KH Nơi nhận mục", 11, False, False, LEFT, None, 0),
-    ("KHChucVu", "KH Quyền hạn chức vụ", 14, True, False, CENTER, None, 0),
-    ("KHNguoiKy", "KH Người ký", 14, True, False, CENTER, None, 0),
-    ("KHPhuLuc", "KH Phụ lục", 14, True, False, CENTER, None, 0),
-    ("KHPhuLucTen", "KH Tên phụ lục", 14, True, False, CENTER, None, 0),
-    ("KHKemTheo", "KH Kèm theo", 14, False, True, CENTER, None, 0),
-    ("KHGhiChu", "KH Ghi chú", 13, False, False, JUSTIFY, None, 3),
-    ("KHBang", "KH Bảng", 13, False, False, LEFT, None, 0),
-    ("KHBangTieuDe", "KH Bảng tiêu đề", 13, True, False, CENTER, None, 0),
-    ("KHBangSo", "KH Bảng số thứ tự", 13, False, False, CENTER, None, 0),
-    ("KHSoTrang", "KH Số trang", 14, False, False, CENTER, None, 0),
+    (S.CO_QUAN_CHU_QUAN, "KH Cơ quan chủ quản", 13, False, False, CENTER, None, 0),
+    (S.CO_QUAN_BAN_HANH, "KH Cơ quan ban hành", 13, True, False, CENTER, None, 0),
+    (S.QUOC_HIEU, "KH Quốc hiệu", 12, True, False, CENTER, None, 0),
+    (S.TIEU_NGU, "KH Tiêu ngữ", 13, True, False, CENTER, None, 0),
+    (S.SO, "KH Số ký hiệu", 13, False, False, CENTER, None, 0),
+    (S.DIA_DANH, "KH Địa danh ngày tháng", 13, False, True, CENTER, None, 0),
+    (S.GACH, "KH Đường kẻ", 2, False, False, CENTER, None, 0),
+    (S.TEN_LOAI, "KH Tên loại", 14, True, False, CENTER, None, 0),
+    (S.TRICH_YEU, "KH Trích yếu", 14, True, False, CENTER, None, 0),
+    (S.CAN_CU, "KH Căn cứ", 14, False, True, JUSTIFY, INDENT, 6),
+    (S.NOI_DUNG, "KH Nội dung", 14, False, False, JUSTIFY, INDENT, 6),
+    (S.DE_MUC_1, "KH Đề mục 1", 14, True, False, JUSTIFY, INDENT, 6),
+    (S.DE_MUC_2, "KH Đề mục 2", 14, True, False, JUSTIFY, INDENT, 6),
+    (S.DE_MUC_3, "KH Đề mục 3", 14, True, False, JUSTIFY, INDENT, 6),
+    (S.DE_MUC_4, "KH Đề mục 4", 14, False, False, JUSTIFY, INDENT, 6),
+    (S.NOI_NHAN, "KH Nơi nhận", 12, True, True, LEFT, None, 0),
+    (S.NOI_NHAN_MUC, "KH Nơi nhận mục", 11, False, False, LEFT, None, 0),
+    (S.CHUC_VU, "KH Quyền hạn chức vụ", 14, True, False, CENTER, None, 0),
+    (S.NGUOI_KY, "KH Người ký", 14, True, False, CENTER, None, 0),
+    (S.PHU_LUC, "KH Phụ lục", 14, True, False, CENTER, None, 0),
+    (S.PHU_LUC_TEN, "KH Tên phụ lục", 14, True, False, CENTER, None, 0),
+    (S.KEM_THEO, "KH Kèm theo", 14, False, True, CENTER, None, 0),
+    (S.GHI_CHU, "KH Ghi chú", 13, False, False, JUSTIFY, None, 3),
+    (S.BANG, "KH Bảng", 13, False, False, LEFT, None, 0),
+    (S.BANG_TIEU_DE, "KH Bảng tiêu đề", 13, True, False, CENTER, None, 0),
+    (S.BANG_SO, "KH Bảng số thứ tự", 13, False, False, CENTER, None, 0),
+    (S.SO_TRANG, "KH Số trang", 14, False, False, CENTER, None, 0),
 ]
 
+
+# Word refuses properties out of the schema's order: what may follow w:pBdr in a w:pPr, and
+# w:tblBorders / w:tblLayout in a w:tblPr (ECMA-376 Part 1, CT_PPrBase and CT_TblPr).
+PPR_AFTER_PBDR = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+    "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+    "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+    "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
+    "w:rPr", "w:sectPr", "w:pPrChange",
+)
+TBLPR_AFTER_LAYOUT = ("w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+TBLPR_AFTER_BORDERS = ("w:shd", "w:tblLayout", *TBLPR_AFTER_LAYOUT)
 
 NAMES = {style_id: name for style_id, name, *_ in PARAGRAPH_STYLES}
 
@@ -103,25 +117,26 @@ def define_styles(document) -> None:
         fmt.line_spacing = 1.0 if after == 0 else 1.15
         if indent is not None:
             fmt.first_line_indent = indent
-        if style_id.startswith("KHDeMuc"):
-            fmt.keep_with_next = True
     # Times New Roman everywhere, the built-in styles Word may offer included.
     for existing in styles:
         if existing.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER) and existing.font.name not in (None, FONT):
             existing.font.name = FONT
-    for style_id in ("KHBang", "KHBangTieuDe", "KHBangSo"):
+    for style_id in (S.BANG, S.BANG_TIEU_DE, S.BANG_SO):
         style(document, style_id).paragraph_format.space_before = Pt(3)
         style(document, style_id).paragraph_format.space_after = Pt(3)
     # The short rules under the organ and the trích yếu, and the rule as long as the Tiêu ngữ.
-    gach = style(document, "KHGach").element.get_or_add_pPr()
-    gach.append(parse_xml(f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'))
+    gach = style(document, S.GACH).element.get_or_add_pPr()
+    gach.insert_element_before(
+        parse_xml(f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'),
+        *PPR_AFTER_PBDR,
+    )
     note_text = styles.add_style("footnote text", WD_STYLE_TYPE.PARAGRAPH)
-    note_text.style_id = "FootnoteText"
+    note_text.style_id = S.FOOTNOTE_TEXT
     note_text.base_style = normal
     note_text.font.size = Pt(12)
     note_text.paragraph_format.alignment = JUSTIFY
     note_ref = styles.add_style("footnote reference", WD_STYLE_TYPE.CHARACTER)
-    note_ref.style_id = "FootnoteReference"
+    note_ref.style_id = S.FOOTNOTE_REFERENCE
     note_ref.font.superscript = True
 
 
@@ -136,7 +151,7 @@ def page_setup(document) -> None:
     # Page numbers from page 2: the first page's header differs and stays empty.
     section.different_first_page_header_footer = True
     number = section.header.paragraphs[0]
-    number.style = style(document, "KHSoTrang")
+    number.style = style(document, S.SO_TRANG)
     number._p.append(parse_xml(
         f'<w:fldSimple {nsdecls("w")} w:instr=" PAGE "><w:r><w:t>2</w:t></w:r></w:fldSimple>'
     ))
@@ -150,11 +165,11 @@ def borderless(table, widths) -> None:
         for cell in column.cells:
             cell.width = width
     tbl_pr = table._tbl.tblPr
-    tbl_pr.append(parse_xml(
+    tbl_pr.insert_element_before(parse_xml(
         f'<w:tblBorders {nsdecls("w")}><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/>'
         '<w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders>'
-    ))
-    tbl_pr.append(parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'))
+    ), *TBLPR_AFTER_BORDERS)
+    tbl_pr.insert_element_before(parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'), *TBLPR_AFTER_LAYOUT)
 
 
 def rule(cell, style, left_mm: float, right_mm: float) -> None:
@@ -177,23 +192,23 @@ def header_table(document) -> None:
     table = document.add_table(rows=2, cols=2)
     borderless(table, (Mm(65), Mm(100)))
     organ, nation = table.rows[0].cells
-    cell_text(organ, "{{p co_quan }}", style(document, "KHCoQuanBanHanh"))
-    rule(organ, style(document, "KHGach"), 20, 20)
-    cell_text(nation, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", style(document, "KHQuocHieu"))
-    cell_text(nation, "Độc lập - Tự do - Hạnh phúc", style(document, "KHTieuNgu"))
-    rule(nation, style(document, "KHGach"), 19, 19)
+    cell_text(organ, "{{p co_quan }}", style(document, S.CO_QUAN_BAN_HANH))
+    rule(organ, style(document, S.GACH), 20, 20)
+    cell_text(nation, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", style(document, S.QUOC_HIEU))
+    cell_text(nation, "Độc lập - Tự do - Hạnh phúc", style(document, S.TIEU_NGU))
+    rule(nation, style(document, S.GACH), 19, 19)
     number, place = table.rows[1].cells
-    cell_text(number, "Số: {{ so }}", style(document, "KHSo"))
-    cell_text(place, "{{ dia_danh_ngay }}", style(document, "KHDiaDanh"))
+    cell_text(number, "Số: {{ so }}", style(document, S.SO))
+    cell_text(place, "{{ dia_danh_ngay }}", style(document, S.DIA_DANH))
     number.paragraphs[0].paragraph_format.space_before = Pt(6)
     place.paragraphs[0].paragraph_format.space_before = Pt(6)
 
 
 def title(document) -> None:
-    p = document.add_paragraph("{{ ten_loai }}", style=style(document, "KHTenLoai"))
+    p = document.add_paragraph("{{ ten_loai }}", style=style(document, S.TEN_LOAI))
     p.paragraph_format.space_before = Pt(18)
-    document.add_paragraph("{{ trich_yeu }}", style=style(document, "KHTrichYeu"))
-    p = document.add_paragraph(style=style(document, "KHGach"))
+    document.add_paragraph("{{ trich_yeu }}", style=style(document, S.TRICH_YEU))
+    p = document.add_paragraph(style=style(document, S.GACH))
     p.paragraph_format.left_indent = Mm(67.5)
     p.paragraph_format.right_indent = Mm(67.5)
     p.paragraph_format.space_after = Pt(12)
@@ -202,9 +217,12 @@ def title(document) -> None:
 def signature_table(document) -> None:
     table = document.add_table(rows=1, cols=2)
     borderless(table, (Mm(80), Mm(85)))
+    # Nơi nhận and the signer are one piece: the row never splits across pages (the body's last
+    # lines keep with it, kehoach/render/body.py).
+    table.rows[0]._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
     recipients, signer = table.rows[0].cells
-    cell_text(recipients, "{{p noi_nhan }}", style(document, "KHNoiNhanMuc"))
-    cell_text(signer, "{{p nguoi_ky }}", style(document, "KHChucVu"))
+    cell_text(recipients, "{{p noi_nhan }}", style(document, S.NOI_NHAN_MUC))
+    cell_text(signer, "{{p nguoi_ky }}", style(document, S.CHUC_VU))
 
 
 def build() -> Document:
@@ -217,20 +235,48 @@ def build() -> Document:
     page_setup(document)
     header_table(document)
     title(document)
-    document.add_paragraph("{{p noi_dung }}", style=style(document, "KHNoiDung"))
+    document.add_paragraph("{{p noi_dung }}", style=style(document, S.NOI_DUNG))
     signature_table(document)
-    document.add_paragraph("{{p phu_luc }}", style=style(document, "KHNoiDung"))
-    document.core_properties.title = "Mẫu Kế hoạch (kehoach)"
-    document.core_properties.author = "kehoach"
-    document.core_properties.language = "vi-VN"
-    thumbnail = [rel for rel in document.part.package.rels.values() if rel.reltype.endswith("/thumbnail")]
-    for rel in thumbnail:
-        document.part.package.rels.pop(rel.rId)
+    document.add_paragraph("{{p phu_luc }}", style=style(document, S.NOI_DUNG))
+    properties(document)
+    drop_relationships(document.part.package.rels, "/thumbnail")
+    # python-docx's stock stylesWithEffects.xml (Word 2010) no longer matches the styles above, and
+    # Word repairs a document whose two style parts disagree; Word rebuilds it when it needs one.
+    drop_relationships(document.part.rels, "/stylesWithEffects")
     return document
 
 
+def drop_relationships(rels, type_ending: str) -> None:
+    """Remove the relationships of a type; python-docx then neither saves the part nor declares its type."""
+    for rel in [rel for rel in rels.values() if rel.reltype.endswith(type_ending)]:
+        rels.pop(rel.rId)
+
+
+def properties(document) -> None:
+    """The template's own properties; a rendered document gets its time and maker at render time."""
+    from kehoach.render.context import maker, now
+
+    core = document.core_properties
+    core.title = "Mẫu Kế hoạch (kehoach)"
+    core.author = core.last_modified_by = maker()
+    core.comments = ""
+    core.language = "vi-VN"
+    core.created = core.modified = now()
+    app = next(part for part in document.part.package.parts if part.partname == "/docProps/app.xml")
+    app._blob = APP_XML.encode("utf-8")
+
+
+# Only the application's name: Word computes pages and words itself, and python-docx's stock part
+# claims a Word for Mac that never saw the file.
+APP_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    "<Application>kehoach</Application></Properties>"
+)
+
+
 def main() -> int:
-    sys.path.insert(0, os.path.join(HERE, ".."))
     from kehoach.fileio import atomic_output
     from kehoach.render.skeleton import patch
 

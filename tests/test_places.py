@@ -127,6 +127,8 @@ def test_a_commune_plan_without_its_province_still_knows_where_it_is(specs):
     assert specs.messages(with_intro(plan, "Phối hợp với xã Tòa Thàng.")) == [
         "KH-P001 `xã Tòa Thàng` không có trong danh mục đơn vị hành chính: có phải `xã Tủa Thàng`?"
     ]
+    # A guess is not enough to call a name unknown.
+    assert specs.messages(with_intro(plan, "Học tập kinh nghiệm của xã Phong Lan.")) == []
 
 
 def test_a_clean_commune_plan_of_2026_is_silent(specs):

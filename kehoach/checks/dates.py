@@ -91,7 +91,7 @@ def window_other_year(spec):
         return
     for what, window in _windows(spec):
         for end in (window.start, window.end):
-            if end.value.year != spec.year:
+            if not spec.covers_year(end.value.year):
                 yield end.pos, (
                     f"{what} có ngày {ngay(end.value)}, không thuộc năm {spec.year} của kế hoạch: "
                     "kiểm tra lại năm (lỗi hay gặp khi chép kế hoạch năm trước)"
@@ -158,7 +158,8 @@ def deadline_passed(spec):
         return
     signed = spec.date.value
     for text, found, year in _prose(spec):
-        if found.kind != "deadline":
+        # A recurring deadline (`hằng năm`), or one without its year in a multi-year plan, names no one day.
+        if found.kind != "deadline" or found.recurring or (spec.period and found.start.year is None):
             continue
         deadline = found.start.resolve(year)
         if isinstance(deadline, dt.date) and deadline < signed:

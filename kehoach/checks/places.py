@@ -78,9 +78,11 @@ def _name_words(text: str, pos: int, kind: str) -> tuple[tuple[str, ...], int]:
 def mentions(text: str) -> Iterator[Mention]:
     """Each unit a text names, in order."""
     for match in _KIND_WORD.finditer(text):
-        before = text[max(0, match.start() - 8) : match.start()]
         lead = _LEAD.match(text, match.end())
-        if not lead or _LEVEL_ONLY.search(before) or (":" in lead.group(0) and not _PLURAL.search(before)):
+        if not lead or not text[lead.end() : lead.end() + 1].isupper() and not text[lead.end() : lead.end() + 1].isdigit():
+            continue  # most kind words in running text are not followed by a name (`các xã trên địa bàn`)
+        before = text[max(0, match.start() - 8) : match.start()]
+        if _LEVEL_ONLY.search(before) or (":" in lead.group(0) and not _PLURAL.search(before)):
             continue  # `cấp huyện`; `Cấp xã: Mỗi xã ...` (a colon opens a list only after `các`)
         kind = " ".join(match.group(0).lower().split())
         words, end = _name_words(text, lead.end(), kind)
@@ -104,6 +106,9 @@ class Context:
     old_province: str | None = None
     old_district: str | None = None
     new_province: str | None = None
+    # Told by the organ or the place (`UBND TỈNH ĐIỆN BIÊN`, `huyện Tủa Chùa`), not guessed from a
+    # commune's name: only then is a name missing from the province worth a note.
+    stated: bool = True
 
     @cached_property
     def old_provinces(self) -> tuple[str, ...]:
@@ -176,6 +181,7 @@ def _context(spec, eras: frozenset[str]) -> Context:
             found = {u.province: u for name in _candidates(mention.words) for u in units.communes_named(name, era)}
             if len(found) == 1:
                 unit = next(iter(found.values()))
+                context.stated = False
                 if era == NEW:
                     context.new_province = unit.province
                 else:
@@ -223,7 +229,7 @@ def _near(level: str, name: str, era: str, context: Context) -> list[Unit]:
 
 def _known_level(level: str, era: str, context: Context) -> bool:
     """Whether the tables can tell that a name of this level is not a unit."""
-    return level != "commune" or bool(context.province(era))
+    return level != "commune" or (context.stated and bool(context.province(era)))
 
 
 def _names(found: list[Unit]) -> str:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from dataclasses import dataclass
 from typing import Iterator
 
 from kehoach import workdays
 from kehoach.rules import ERROR, INFO, WARNING, check
-from kehoach.spec.model import Plan, Schedule, Text, Window
+from kehoach.spec.model import Period, Plan, Row, Schedule, Text, Window
 from kehoach.vnformat import khoang, ngay, thu
 
 
@@ -20,6 +21,8 @@ class Context:
     window: Window | None
     members: dict[str, Text]
     year: int | None
+    # A multi-year plan's period: its years are the plan's too.
+    period: Period | None = None
 
 
 def contexts(spec) -> Iterator[Context]:
@@ -27,7 +30,7 @@ def contexts(spec) -> Iterator[Context]:
         yield Context(spec, spec.window, spec.members, None)
     elif isinstance(spec, Plan):
         for schedule in spec.schedules:
-            yield Context(schedule, schedule.window or spec.window, {**spec.members, **schedule.members}, spec.year)
+            yield Context(schedule, schedule.window or spec.window, {**spec.members, **schedule.members}, spec.year, spec.period)
 
 
 @check("KH-L001", ERROR)
@@ -38,12 +41,15 @@ def row_outside_window(spec):
             continue
         start, end = ctx.window.start.value, ctx.window.end.value
         for row in ctx.schedule.rows:
-            day = row.date.value
-            if not start <= day <= end:
-                yield row.date.pos, (
-                    f"ngày {ngay(day)} ({row.place.value}) nằm ngoài thời gian thực hiện {khoang(start, end)}: "
-                    "sửa ngày, hoặc sửa `window` (và câu nêu thời gian trong văn bản) nếu đoàn thật sự đi thêm ngày"
-                )
+            # A row over several days: its last day too.
+            for written in (row.date, row.end) if row.end is not None else (row.date,):
+                day = written.value
+                if not start <= day <= end:
+                    yield written.pos, (
+                        f"ngày {ngay(day)} ({row.place.value}) nằm ngoài thời gian thực hiện {khoang(start, end)}: "
+                        "sửa ngày, hoặc sửa `window` (và câu nêu thời gian trong văn bản) nếu đoàn thật sự đi thêm ngày"
+                    )
+                    break
 
 
 @check("KH-L002", WARNING)
@@ -93,12 +99,16 @@ def row_other_year(spec):
         if ctx.year is None:
             continue
         for row in ctx.schedule.rows:
-            if row.date.value.year != ctx.year:
+            year = row.date.value.year
+            if year != ctx.year and not (ctx.period is not None and year in ctx.period):
+                span = f"giai đoạn {ctx.period}" if ctx.period is not None else f"năm {ctx.year}"
                 yield row.date.pos, (
-                    f"ngày {ngay(row.date.value)} không thuộc năm {ctx.year} của kế hoạch: kiểm tra lại năm "
+                    f"ngày {ngay(row.date.value)} không thuộc {span} của kế hoạch: kiểm tra lại năm "
                     "(lỗi hay gặp khi chép lịch năm trước)"
                 )
 
+
+_ONE_DAY = dt.timedelta(days=1)
 
 _OVERLAPS = {
     "sáng": {"sáng", "cả ngày"},
@@ -107,25 +117,37 @@ _OVERLAPS = {
 }
 
 
+# A row over several days books its members on each (bounded: a row spans at most a year).
+_LONGEST_SPAN = 366
+
+
+def _row_days(rows: list[Row]) -> Iterator[tuple[Row, object]]:
+    for row in rows:
+        yield row, row.date.value
+        if row.end is not None:
+            day = row.date.value
+            for _ in range(min((row.end.value - day).days, _LONGEST_SPAN)):
+                day += _ONE_DAY
+                yield row, day
+
+
 @check("KH-L006", ERROR)
 def member_in_two_places(spec):
     """Một thành phần có mặt ở hai nơi trong cùng một buổi."""
     for ctx in contexts(spec):
-        # Per member and day, the first booking of each session: (order booked, place). Any later
-        # booking of the same session clashes with that one already, so keeping it is enough.
         booked: dict[tuple[str, object], dict[str, tuple[int, str]]] = {}
-        for order, row in enumerate(ctx.schedule.rows):
-            for ref in row.members:
+        for order, (row, day) in enumerate(_row_days(ctx.schedule.rows)):
+            for ref in row.all_members:
                 who = ref.entry.value.strip()
                 if ref.is_id and who not in ctx.members:
                     continue
-                sessions = booked.setdefault((who, row.date.value), {})
+                sessions = booked.setdefault((who, day), {})
                 clashes = [(sessions[s], s) for s in _OVERLAPS[row.session] if s in sessions]
                 if clashes:
                     (_, place), session = min(clashes)
                     shown = ctx.members[who].value if ref.is_id else who
                     yield ref.entry.pos, (
-                        f"{shown} đã có lịch ở {place} ({session}) ngày {ngay(row.date.value)}: "
+                        f"{shown} đã có lịch ở {place} ({session}) ngày {ngay(day)}: "
                         f"không thể ở {row.place.value} ({row.session}) cùng buổi; sửa ngày, buổi (`session`) hoặc thành phần"
                     )
                 sessions.setdefault(row.session, (order, row.place.value))
@@ -143,7 +165,7 @@ def undefined_member(spec):
         known = sorted(ctx.members)
         hints: dict[str, str] = {}
         for row in ctx.schedule.rows:
-            for ref in row.members:
+            for ref in row.all_members:
                 who = ref.entry.value
                 if not ref.is_id or who in ctx.members:
                     continue
@@ -164,3 +186,38 @@ def schedule_without_window(spec):
                 f"{where} không có `window`, nên chưa kiểm tra ngày nằm ngoài thời gian thực hiện: "
                 "thêm `window: {from: ..., to: ...}` để kiểm tra"
             )
+
+
+@check("KH-L009", ERROR)
+def row_span_reversed(spec):
+    """Dòng lịch nhiều ngày có ngày bắt đầu (`from`) sau ngày kết thúc (`to`)."""
+    for ctx in contexts(spec):
+        for row in ctx.schedule.rows:
+            if row.end is not None and row.end.value < row.date.value:
+                yield row.end.pos, (
+                    f"dòng lịch ({row.place.value}) kết thúc ngày {ngay(row.end.value)}, trước ngày bắt đầu "
+                    f"{ngay(row.date.value)}: kiểm tra lại `from` và `to`"
+                )
+
+
+# Suggestions are looked for among this many teams at most: difflib costs a comparison per team.
+_SUGGEST_AMONG = 200
+
+
+@check("KH-L010", ERROR)
+def unknown_team(spec):
+    """Dòng lịch nêu một đoàn (`team`) không có trong `teams`."""
+    for ctx in contexts(spec):
+        known = sorted(t.id.value for t in ctx.schedule.teams if t.id is not None)
+        hints: dict[str, str] = {}
+        for row in ctx.schedule.rows:
+            if row.team_id is None or row.team is not None:
+                continue
+            name = row.team_id.value
+            if name not in hints:
+                close = difflib.get_close_matches(name, known, n=1, cutoff=0.6) if len(known) <= _SUGGEST_AMONG else []
+                hints[name] = f"có phải `{close[0]}`?" if close else (
+                    "các đoàn có mã: " + ", ".join(f"`{k}`" for k in known[:10]) if known
+                    else "thêm đoàn vào `teams` với `id` này"
+                )
+            yield row.team_id.pos, f"không có đoàn `{name}` trong `teams`: {hints[name]}"

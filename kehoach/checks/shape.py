@@ -99,11 +99,13 @@ def body_ends_with_end_mark(plan):
         yield last.pos, "câu cuối của phần nội dung phải kết thúc bằng `./.`: thêm `./.` vào cuối câu"
 
 
-@check("KH-S019", ERROR, applies_to=Plan)
-def year_of_the_date(plan):
-    """`year` khác năm của ngày ban hành `date`."""
-    if plan.date is not None and plan.year is not None and plan.year != plan.date.value.year:
+@check("KH-S019", WARNING, applies_to=Plan)
+def plan_for_next_year(plan):
+    """`year` là năm sau năm của ngày ban hành `date` (kế hoạch cho năm sau, ký cuối năm)."""
+    # Any other difference is an error where the loader reads `year`; this one is how plans for the
+    # coming year are issued in the last quarter, and just as often last year's `year` left unchanged.
+    if plan.date is not None and plan.year == plan.date.value.year + 1:
         yield plan.date.pos, (
-            f"`year: {plan.year}` khác năm của `date` ({ngay(plan.date.value)}): năm của kế hoạch là năm ban hành; "
-            "sửa một trong hai cho khớp, hoặc xóa `year` (năm lấy theo `date`)"
+            f"kế hoạch năm {plan.year} ký ngày {ngay(plan.date.value)}: nếu đây là kế hoạch cho năm sau thì giữ nguyên "
+            f"(thêm `ignore: [KH-S019]`); nếu không, sửa `year: {plan.date.value.year}` hoặc bỏ `year`"
         )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from kehoach.render import ooxml
+from kehoach.render import ooxml, styles
+from kehoach.render.body import outline_xml
 from kehoach.render.context import kem_theo
 from kehoach.render.numbering import roman
 from kehoach.render.signature import form_signature
@@ -19,26 +20,24 @@ def appendix_label(plan: Plan, index: int, given) -> str:
 
 
 def _heading(label: str, title: str | None, subtitle: str | None, kem: str | None, footnotes,
-             new_page: bool = True) -> list[str]:
-    """Label, title, subtitle, `(Kèm theo ...)` and a short rule; from a new page unless told not to."""
-    out = []
-    first = new_page
-
-    def add(xml_runs: str, style: str) -> None:
-        nonlocal first
-        out.append(ooxml.paragraph(xml_runs, style, page_break_before=first))
-        first = False
-
+             new_page: bool = True) -> list:
+    """Label, title, subtitle, `(Kèm theo ...)` and a short rule; from a new page unless told not to.
+    The heading keeps with what follows it."""
+    lines = []
     if label:
-        add(ooxml.inline(label, footnotes), "KHPhuLuc")
+        lines.append((ooxml.inline(label, footnotes), styles.PHU_LUC))
     if title:
-        for line in title.split("\n"):
-            add(ooxml.inline(line.upper(), footnotes), "KHPhuLucTen")
+        # Printed in capitals; a footnote's key is not a word to capitalise.
+        lines += [(ooxml.inline(line, footnotes, upper=True), styles.PHU_LUC_TEN) for line in title.split("\n")]
     if subtitle:
-        add(ooxml.inline(subtitle, footnotes), "KHPhuLucTen")
+        lines.append((ooxml.inline(subtitle, footnotes), styles.PHU_LUC_TEN))
     if kem:
-        add(ooxml.inline(kem, footnotes), "KHKemTheo")
-    out.append(ooxml.rule("KHGach", RULE_INDENT, after_twips=240))
+        lines.append((ooxml.inline(kem, footnotes), styles.KEM_THEO))
+    out = [
+        ooxml.paragraph(runs, style, page_break_before=new_page and i == 0, keep_next=True)
+        for i, (runs, style) in enumerate(lines)
+    ]
+    out.append(ooxml.rule(styles.GACH, RULE_INDENT, after_twips=240))
     return out
 
 
@@ -53,7 +52,7 @@ def schedule_xml(schedule: Schedule, members, footnotes, *, label: str = "", kem
         new_page=not first_page,
     )
     for line in schedule.intro:
-        out.append(ooxml.paragraph(ooxml.inline(line.value, footnotes), "KHNoiDung"))
+        out.append(ooxml.paragraph(ooxml.inline(line.value, footnotes), styles.NOI_DUNG))
     out.append(schedule_table(schedule, members, footnotes))
     return out
 
@@ -69,12 +68,15 @@ def appendices_xml(plan: Plan, footnotes) -> list:
             out += schedule_xml(appendix.schedule, members, footnotes, label=label, kem=kem)
         elif isinstance(appendix, TableAppendix):
             out += _heading(label, appendix.title.value, None, kem, footnotes)
-            out.append(body_table(appendix.table, footnotes, column_numbers=appendix.column_numbers,
-                                  blank_rows=appendix.blank_rows))
+            if appendix.body:
+                out += outline_xml(appendix.body, footnotes, appendix.numbering or "arabic")
+            if appendix.table is not None:
+                out.append(body_table(appendix.table, footnotes, column_numbers=appendix.column_numbers,
+                                      blank_rows=appendix.blank_rows))
             if appendix.notes:
-                out.append(ooxml.paragraph(ooxml.run("Ghi chú:", bold=True, italic=True), "KHGhiChu"))
+                out.append(ooxml.paragraph(ooxml.run("Ghi chú:", bold=True, italic=True), styles.GHI_CHU))
             for note in appendix.notes:
-                out.append(ooxml.paragraph(ooxml.inline(note.value, footnotes), "KHGhiChu"))
+                out.append(ooxml.paragraph(ooxml.inline(note.value, footnotes), styles.GHI_CHU))
             if appendix.signature is not None:
                 out.append(form_signature(appendix.signature))
     return out

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import re
+from datetime import datetime, timezone
+from functools import cache
+from importlib import metadata as package_metadata
+
 from kehoach.doctypes import TYPE_NAMES
 from kehoach.render.ooxml import clean, plain
 from kehoach.spec.model import Plan, Schedule
@@ -17,7 +23,8 @@ def type_name(plan: Plan) -> str:
 def so_ky_hieu(plan: Plan) -> str:
     """`05/KH-BCĐ`: two digits below 10, no spaces inside; a draft leaves the number blank."""
     number = f"{plan.number:02d}" if plan.number is not None else DRAFT_BLANK
-    return f"{number}/{plan.type_code}-{plan.organ.code.value}"
+    codes = "-".join(organ.code.value for organ in plan.organs)  # a joint plan: `KH-SNV-MTTQ`
+    return f"{number}/{plan.type_code}-{codes}"
 
 
 def ngay_thang_nam(plan: Plan) -> str:
@@ -33,11 +40,45 @@ def dia_danh_ngay(plan: Plan) -> str:
     return f"{plan.place.value}, {ngay_thang_nam(plan)}"
 
 
+# Unit words of Vietnamese administrative units: an organ's name breaks before the unit word that
+# starts its place name (`ỦY BAN NHÂN DÂN` / `TỈNH QUẢNG NAM`) and never inside `TỈNH QUẢNG NAM`.
+# `XÃ HỘI` (society, as in `THƯƠNG BINH VÀ XÃ HỘI`) is not a commune.
+_UNIT = re.compile(r"(?<!\S)(?:THÀNH PHỐ|THỊ TRẤN|THỊ XÃ|TỈNH|HUYỆN|QUẬN|PHƯỜNG|XÃ(?! HỘI\b))(?=\s)")
+NO_BREAK_SPACE = "\u00a0"
+
+
+def organ_lines(name: str, *, fits: int | None = None) -> list[str]:
+    """The lines of an organ's name in the header, uppercase. Lines written by the user stay as
+    written; a line is broken before its last unit word when text stands before it (always, or only
+    when longer than `fits` characters). No-break spaces tie the unit word to the first word of its
+    place (`TỈNH QUẢNG NAM`), so Word never wraps between them, yet a long place still wraps."""
+    lines = []
+    for line in name.upper().split("\n"):
+        line = " ".join(line.split())
+        found = list(_UNIT.finditer(line))
+        if not found:
+            lines.append(line)
+            continue
+        unit = found[-1]
+        first, _, rest = line[unit.end() :].strip().partition(" ")
+        place = NO_BREAK_SPACE.join([*unit.group().split(), first]) + (f" {rest}" if rest else "")
+        head = line[: unit.start()].rstrip()
+        if head and (fits is None or len(line) > fits):
+            lines += [head, place]
+        else:
+            lines.append(f"{head} {place}".lstrip())
+    return lines
+
+
 def organ_mention(plan: Plan) -> str:
-    """How running text names the organ: `organ.mention`, else the name in sentence case."""
-    if plan.organ.mention is not None:
-        return plan.organ.mention.value
-    name = plan.organ.name.value.replace("\n", " ")
+    """How running text names the organ(s): `organ.mention`, else the name in sentence case."""
+    return " và ".join(_mention(organ) for organ in plan.organs)
+
+
+def _mention(organ) -> str:
+    if organ.mention is not None:
+        return organ.mention.value
+    name = " ".join(organ.name.value.split())
     return name[:1] + name[1:].lower()
 
 
@@ -48,5 +89,21 @@ def kem_theo(plan: Plan) -> str:
 def metadata(spec: Plan | Schedule) -> tuple[str, str]:
     """Title and author of the document and its PDF: a plan's trích yếu and organ, a schedule's title."""
     if isinstance(spec, Plan):
-        return plain(spec.subject.value), clean(spec.organ.name.value)
+        return plain(spec.subject.value), "; ".join(" ".join(clean(o.name.value).split()) for o in spec.organs)
     return (plain(spec.title.value) if spec.title else "Lịch"), ""
+
+
+@cache
+def maker() -> str:
+    """What made the document, for its properties: `kehoach 0.1.0`."""
+    try:
+        return f"kehoach {package_metadata.version('kehoach')}"
+    except package_metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "kehoach"
+
+
+def now() -> datetime:
+    """The time a document is made, in UTC to the second; SOURCE_DATE_EPOCH fixes it for reproducible builds."""
+    fixed = os.environ.get("SOURCE_DATE_EPOCH", "")
+    moment = datetime.fromtimestamp(int(fixed), timezone.utc) if fixed.isdigit() else datetime.now(timezone.utc)
+    return moment.replace(microsecond=0)

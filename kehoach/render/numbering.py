@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from kehoach.render import styles
+
 # Vietnamese letter order for a), b), ... (no f, j, w, z; đ after d).
 LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
 
@@ -32,4 +34,4 @@ def label(style: str, n: int, parent: str = "") -> str:
 
 
 # Paragraph style of a heading by its numbering style (ND30: I. and 1. and 1.1. bold, a) not).
-HEADING_STYLE = {"roman": "KHDeMuc1", "arabic": "KHDeMuc2", "decimal": "KHDeMuc3", "alpha": "KHDeMuc4"}
+HEADING_STYLE = {"roman": styles.DE_MUC_1, "arabic": styles.DE_MUC_2, "decimal": styles.DE_MUC_3, "alpha": styles.DE_MUC_4}

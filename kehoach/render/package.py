@@ -14,9 +14,8 @@ import zipfile
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from kehoach.errors import NotReadable, TemplateError
+from kehoach.errors import TemplateError
 from kehoach.fileio import atomic_output, data_path
-from kehoach.inputfiles import open_package, read_member
 from kehoach.render.ooxml import esc, flatten
 
 DOCUMENT = "word/document.xml"
@@ -24,6 +23,7 @@ FOOTNOTES = "word/footnotes.xml"
 RELS = "word/_rels/document.xml.rels"
 TYPES = "[Content_Types].xml"
 CORE = "docProps/core.xml"
+APP = "docProps/app.xml"
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 _FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 _FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
@@ -33,8 +33,7 @@ _SEPARATORS = (
     '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240" '
     'w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
 )
-_BODY = re.compile(r"<w:body>(.*)(<w:sectPr[ >].*</w:sectPr>)\s*</w:body>", re.S)
-# Each document's own parts; every other part is the template's, unchanged.
+# Each document's own parts; every other part is the template's (app.xml naming kehoach as its maker).
 _PER_DOCUMENT = (CORE, DOCUMENT, FOOTNOTES)
 _LEVEL = 6
 
@@ -60,10 +59,16 @@ class Template:
     def body_only(self, content) -> list:
         """The template's document with `content` (chunks) as its whole body, its page setup kept."""
         document = self.part(DOCUMENT)
-        found = _BODY.search(document)
-        if not found:
-            raise TemplateError(f"`{self.path}`: không tìm thấy phần thân văn bản (w:body) trong mẫu")
-        return [document[: found.start(1)], content, found.group(2) + document[found.end(2):]]
+        # Found by position, not by a regular expression: linear whatever the body holds.
+        body, end = document.find("<w:body>"), document.rfind("</w:body>")
+        close = document.rfind("</w:sectPr>", body, end)
+        last = document.rfind("<w:sectPr", body, close)
+        change = document.rfind("<w:sectPrChange", body, last)
+        if change >= 0 and document.find("</w:sectPrChange>", change, last) < 0:  # a tracked change's copy
+            last = document.rfind("<w:sectPr", body, change)
+        if min(body, close, last) < 0 or document[close + len("</w:sectPr>") : end].strip():
+            raise TemplateError(f"`{self.path}`: không tìm thấy phần thân văn bản (w:body) trong mẫu: mở mẫu bằng Word và lưu lại.")
+        return [document[: body + len("<w:body>")], content, document[last:]]
 
     @cached_property
     def shared_zip(self) -> bytes:
@@ -73,6 +78,8 @@ class Template:
         parts = {name: data for name, data in self.parts if name not in _PER_DOCUMENT}
         if self.part(FOOTNOTES) is None:
             _declare_footnotes(parts)
+        if APP in parts:
+            parts[APP] = _app(parts[APP].decode("utf-8")).encode("utf-8")
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=_LEVEL) as z:
             for name, data in parts.items():
@@ -82,27 +89,15 @@ class Template:
 
 @lru_cache(maxsize=4)
 def load_template(path: str | None = None) -> Template:
-    from kehoach.render import skeleton
+    from kehoach.render import skeleton, template
 
     path = path or default_template()
-    try:
-        with open_package(path) as z:
-            parts = tuple((info.filename, read_member(z, info.filename)) for info in z.infolist())
-    except NotReadable as error:
-        raise TemplateError(f"mẫu không phải tệp Word (.docx) dùng được: {error}") from None
-    except (OSError, zipfile.BadZipFile) as error:
-        raise TemplateError(f"`{path}` không phải tệp Word (.docx) đọc được ({error}): mở bằng Word và lưu lại dạng .docx")
-    names = {name for name, _ in parts}
-    missing = [name for name in (DOCUMENT, RELS, TYPES) if name not in names]
-    if missing:
-        raise TemplateError(
-            f"`{path}` thiếu phần {', '.join(missing)}: đây không phải tệp Word (.docx) đầy đủ; mở bằng Word và lưu lại"
-        )
+    parts = template.read_parts(path)
     if path == default_template():
         with open(data_path("kehoach.skeleton.xml"), encoding="utf-8") as f:
             return Template(path, parts, f.read())
     document = dict(parts)[DOCUMENT].decode("utf-8")
-    return Template(path, parts, skeleton.cached(document))
+    return Template(path, parts, skeleton.checked(skeleton.cached(document), path))
 
 
 def write(template: Template, out_path: str, document, footnotes: list[str], title: str, author: str) -> None:
@@ -158,11 +153,30 @@ def _declare_footnotes(parts: dict[str, bytes]) -> None:
 
 
 def _core(core: str, title: str, author: str) -> str:
-    for tag, value in (("dc:title", title), ("dc:creator", author)):
-        element = f"<{tag}>{esc(value)}</{tag}>"
-        pattern = re.compile(f"<{tag}>.*?</{tag}>|<{tag}/>", re.S)
+    """The core properties: title and author, and when and by what the document was made."""
+    from kehoach.render.context import maker, now
+
+    made = now().strftime("%Y-%m-%dT%H:%M:%SZ")  # W3CDTF
+    for tag, value, attributes in (
+        ("dc:title", title, ""), ("dc:creator", author, ""), ("cp:lastModifiedBy", maker(), ""),
+        ("dcterms:created", made, ' xsi:type="dcterms:W3CDTF"'), ("dcterms:modified", made, ' xsi:type="dcterms:W3CDTF"'),
+    ):
+        if attributes and not ("xmlns:xsi=" in core and "xmlns:dcterms=" in core):
+            continue  # a template's core part without the namespaces a date needs keeps its dates
+        element = f"<{tag}{attributes}>{esc(value)}</{tag}>"
+        pattern = re.compile(f"<{tag}[^>]*?>[^<]*</{tag}>|<{tag}[^>]*/>")
         if pattern.search(core):
             core = pattern.sub(lambda _: element, core, count=1)
         else:
             core = core.replace("</cp:coreProperties>", element + "</cp:coreProperties>")
     return core
+
+
+def _app(app: str) -> str:
+    """The application that made the document: kehoach, not the one that made the template."""
+    from kehoach.render.context import maker
+
+    element = f"<Application>{esc(maker())}</Application>"
+    if re.search(r"<Application>[^<]*</Application>|<Application/>", app):
+        return re.sub(r"<Application>[^<]*</Application>|<Application/>", lambda _: element, app, count=1)
+    return app.replace("</Properties>", element + "</Properties>")

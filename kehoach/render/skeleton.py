@@ -17,9 +17,18 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from kehoach.render.ooxml import esc, flatten
+from kehoach.errors import TemplateError
+from kehoach.render.ooxml import Xml, flatten, in_text_element
 
 _SIMPLE = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
+
+# What a template may hold, and what it must: without the body the plan would be missing.
+PLACEHOLDERS = {
+    "co_quan": "cơ quan ban hành", "so": "số, ký hiệu", "dia_danh_ngay": "địa danh, ngày tháng",
+    "ten_loai": "tên loại văn bản", "trich_yeu": "trích yếu", "noi_dung": "nội dung",
+    "noi_nhan": "nơi nhận", "nguoi_ky": "chữ ký", "phu_luc": "phụ lục",
+}
+REQUIRED = ("noi_dung",)
 
 
 def patch(document_xml: str) -> str:
@@ -35,12 +44,19 @@ def _cache_dir() -> str:
     return os.path.join(base, "kehoach", "skeletons")
 
 
+def _patcher_version() -> str:
+    from importlib.metadata import version
+
+    return version("docxtpl")
+
+
 @lru_cache(maxsize=8)
 def cached(document_xml: str) -> str:
-    """The skeleton of a user's template, patched once and kept in the user's cache."""
+    """The skeleton of a user's template, patched once and kept in the user's cache; another
+    docxtpl may patch differently, so its version is part of the key."""
     from kehoach.fileio import atomic_output
 
-    key = hashlib.sha256(document_xml.encode("utf-8")).hexdigest()
+    key = hashlib.sha256(f"docxtpl {_patcher_version()}\n{document_xml}".encode("utf-8")).hexdigest()
     path = os.path.join(_cache_dir(), key + ".xml")
     try:
         with open(path, encoding="utf-8") as f:
@@ -57,6 +73,44 @@ def cached(document_xml: str) -> str:
     return skeleton
 
 
+def checked(skeleton: str, path: str) -> str:
+    """The skeleton, once its placeholders are known to be ours and the body's is there."""
+    names = placeholders(skeleton, path)
+    unknown = sorted(names - PLACEHOLDERS.keys())
+    if unknown:
+        known = ", ".join(f"{{{{ {name} }}}} ({what})" for name, what in PLACEHOLDERS.items())
+        raise TemplateError(
+            f"`{path}`: mẫu có chỗ điền không biết: {', '.join(f'{{{{ {n} }}}}' for n in unknown)}. "
+            f"Sửa hoặc xóa nó trong Word; các chỗ điền dùng được: {known}."
+        )
+    missing = [name for name in REQUIRED if name not in names]
+    if missing:
+        raise TemplateError(
+            f"`{path}`: mẫu không có chỗ điền {', '.join(f'{{{{p {n} }}}}' for n in missing)} "
+            "(nội dung kế hoạch): thêm một đoạn chỉ chứa `{{p noi_dung }}` vào mẫu trong Word, "
+            "nếu không văn bản sẽ thiếu toàn bộ nội dung."
+        )
+    return skeleton
+
+
+def placeholders(skeleton: str, path: str) -> set[str]:
+    if not _needs_jinja(skeleton):
+        return set(_SIMPLE.findall(skeleton))
+    from jinja2 import TemplateSyntaxError, meta
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    try:
+        return meta.find_undeclared_variables(ImmutableSandboxedEnvironment().parse(skeleton))
+    except TemplateSyntaxError as error:
+        raise TemplateError(
+            f"`{path}`: chỗ điền `{{{{ ... }}}}` hoặc `{{% ... %}}` trong mẫu viết sai ({error.message}): sửa trong Word."
+        ) from None
+
+
+def _needs_jinja(skeleton: str) -> bool:
+    return "{%" in skeleton or "{#" in skeleton or skeleton.count("{{") != len(_SIMPLE.findall(skeleton))
+
+
 class Finished:
     """Finished XML, as a string or lazily produced chunks: put into the skeleton as it is."""
 
@@ -68,26 +122,28 @@ class Finished:
 
 
 def fill(skeleton: str, context: dict) -> Iterator[str]:
-    """The skeleton with its placeholders filled, as chunks: text escaped, finished XML as it is."""
-    if "{%" in skeleton or "{#" in skeleton or skeleton.count("{{") != len(_SIMPLE.findall(skeleton)):
-        yield _jinja(skeleton, context)
+    """The skeleton with its placeholders filled, as chunks: text as text (its breaks as Word
+    breaks), finished XML as it is."""
+    values = {name: item if isinstance(item, (Finished, Xml)) else in_text_element(str(item)) for name, item in context.items()}
+    if _needs_jinja(skeleton):
+        yield _jinja(skeleton, values)
         return
     position = 0
     for match in _SIMPLE.finditer(skeleton):
         yield skeleton[position : match.start()]
-        item = context[match.group(1)]
-        if isinstance(item, Finished):
-            yield from flatten(item.chunks)
-        else:
-            yield esc(str(item))
+        item = values[match.group(1)]
+        yield from flatten(item.chunks) if isinstance(item, Finished) else (item,)
         position = match.end()
     yield skeleton[position:]
 
 
 def _jinja(skeleton: str, context: dict) -> str:
-    from jinja2 import StrictUndefined
+    from jinja2 import StrictUndefined, TemplateError as JinjaError
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     # The template is the user's file: sandboxed, strict, and autoescaped (so `TB&XH` stays `TB&XH`).
     env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
-    return env.from_string(skeleton).render(context)
+    try:
+        return env.from_string(skeleton).render(context)
+    except JinjaError as error:
+        raise TemplateError(f"mẫu Word không điền được ({error}): sửa các chỗ điền `{{{{ ... }}}}` trong mẫu.") from None

@@ -1,13 +1,14 @@
 """Load a plan or schedule file into the model, with every problem as a diagnostic.
 
 Stages: read the file safely (yaml_source) → build the model against the
-declared schemas (reader) → load the schedules a plan names → evaluate the
+declarations below (spec/schema.py) → load the schedules a plan names → evaluate the
 Jinja expressions in its text (templating).
 """
 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -15,13 +16,16 @@ import yaml
 from kehoach import rules
 from kehoach.doctypes import TYPE_CODES
 from kehoach.diagnostics import Diagnostic, Pos
-from kehoach.spec import templating, yaml_source
+from kehoach.spec import schema, templating, yaml_source
 from kehoach.spec.model import (
+    HEADER_KEYS,
+    LAYOUTS,
     SESSIONS,
     Cell,
     FormSignature,
     MemberRef,
     Organ,
+    Period,
     Phase,
     Plan,
     Row,
@@ -32,39 +36,14 @@ from kehoach.spec.model import (
     Spec,
     Table,
     TableAppendix,
+    Team,
     Text,
     iter_texts,
 )
-from kehoach.spec.reader import Reader, Schema
+from kehoach.spec.reader import Reader
+from kehoach.vnformat import ngay
 
 NUMBERING_STYLES = ("roman", "arabic", "decimal", "alpha", "none")
-
-PLAN = Schema("kế hoạch", {
-    "type": False, "organ": True, "number": False, "place": True, "date": False,
-    "year": False, "month": False, "subject": True, "bases": False, "intro": False,
-    "window": False, "members": False, "sections": True, "numbering": False,
-    "ignore": False, "closing": False, "recipients": True, "archive": True,
-    "signer": True, "footnotes": False, "appendices": False,
-})
-ORGAN = Schema("`organ`", {"parent": False, "name": True, "code": True, "mention": False})
-SIGNER = Schema("`signer`", {"lines": True, "name": True})
-SECTION = Schema("mục", {
-    "title": False, "text": False, "numbering": False, "body": False,
-    "numbered": False, "timeline": False, "table": False,
-})
-PHASE = Schema("giai đoạn của `timeline`", {"from": False, "to": False, "on": False, "task": True})
-TABLE = Schema("`table`", {"columns": True, "rows": True})
-SCHEDULE_APPENDIX = Schema("phụ lục lịch", {"schedule": True, "label": False})
-TABLE_APPENDIX = Schema("phụ lục", {
-    "title": True, "table": True, "notes": False, "label": False,
-    "column_numbers": False, "blank_rows": False, "signature": False,
-})
-FORM_SIGNATURE = Schema("`signature` của phụ lục", {"left": False, "right": False})
-SCHEDULE = Schema("lịch", {
-    "title": False, "subtitle": False, "window": False, "intro": False,
-    "members": False, "rows": True, "ignore": False,
-})
-ROW = Schema("dòng lịch", {"date": True, "session": False, "place": True, "members": True})
 
 _ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789_")
 
@@ -110,77 +89,86 @@ def load(path: str) -> Loaded:
 
 def _is_schedule(root: yaml.MappingNode) -> bool:
     keys = {k.value for k, _ in root.value if isinstance(k, yaml.ScalarNode)}
-    return "rows" in keys and "sections" not in keys
+    return ("rows" in keys or "teams" in keys) and "sections" not in keys
 
 
 # -- plans ---------------------------------------------------------------------------
 
 
 def _plan(reader: Reader, root: yaml.MappingNode) -> Plan:
-    values = reader.mapping(root, PLAN) or {}
-    plan = Plan(file=reader.path, pos=reader.pos(root))
-    get = values.get
-    if (node := get("type")) is not None:
-        code = reader.choice(node, "type", TYPE_CODES)
-        plan.type = Text(code, reader.pos(node)) if code else None
-    if (node := get("organ")) is not None:
-        plan.organ = _organ(reader, node)
-    if (node := get("number")) is not None:
-        plan.number = reader.integer(node, "number")
-    if (node := get("place")) is not None:
-        plan.place = reader.text(node, "place")
-    if (node := get("date")) is not None:
-        plan.date = reader.date(node, "date")
-    if (node := get("year")) is not None:
-        plan.year = reader.integer(node, "year", 1945, 2100)
-    elif plan.date is not None:
-        plan.year = plan.date.value.year
-    elif "date" not in values:
-        reader.report(rules.MISSING_KEY, root, "bản dự thảo (không có `date`) cần `year`: thêm `year: <năm của kế hoạch>`")
-    if (node := get("month")) is not None:
-        plan.month = reader.integer(node, "month", 1, 12)
-    if (node := get("subject")) is not None:
-        plan.subject = reader.text(node, "subject")
-    for key in ("bases", "intro", "closing", "recipients"):
-        if (node := get(key)) is not None:
-            setattr(plan, key, reader.texts(node, key))
-    if (node := get("ignore")) is not None:
-        plan.ignore = reader.texts(node, "ignore")
-    if (node := get("window")) is not None:
-        plan.window = reader.window(node)
-    if (node := get("members")) is not None:
-        plan.members = _members(reader, node)
-    if (node := get("sections")) is not None:
-        plan.sections = _body(reader, node, "sections")
-    if (node := get("numbering")) is not None:
-        items = reader.sequence(node, "numbering") or []
-        plan.numbering = [s for item in items if (s := reader.choice(item, "numbering", NUMBERING_STYLES))]
-    if (node := get("archive")) is not None:
-        plan.archive = reader.text(node, "archive")
-    if (node := get("signer")) is not None:
-        plan.signer = _signer(reader, node)
-    if (node := get("footnotes")) is not None:
-        plan.footnotes = _keyed_texts(reader, node, "footnotes", ids_only=False)
-    if (node := get("appendices")) is not None:
-        plan.appendices = [a for item in reader.sequence(node, "appendices") or [] if (a := _appendix(reader, item))]
+    values, nodes = schema.read(reader, root, PLAN) or ({}, {})
+    organs = values.pop("organ", None) or []
+    signers = values.pop("signer", None) or []
+    plan = Plan(file=reader.path, pos=reader.pos(root), **values)
+    if organs:
+        plan.organ, plan.joint_organs = organs[0], organs[1:]
+    if signers:
+        plan.signer, plan.joint_signers = signers[0], signers[1:]
+    if organs and len(signers) > len(organs):
+        reader.report(rules.BAD_VALUE, nodes["signer"], (
+            f"{len(signers)} người ký nhưng chỉ {len(organs)} cơ quan ban hành: mỗi khối chữ ký là của một cơ quan "
+            "trong `organ` (kế hoạch liên tịch: liệt kê đủ các cơ quan)"
+        ))
+    _plan_year(reader, root, plan, nodes)
     return plan
 
 
-def _organ(reader: Reader, node: yaml.Node) -> Organ | None:
-    values = reader.mapping(node, ORGAN)
-    if values is None:
-        return None
-    fields = {k: reader.text(v, f"organ.{k}") for k, v in values.items()}
-    return Organ(name=fields.get("name"), code=fields.get("code"), parent=fields.get("parent"), mention=fields.get("mention"))
+def _plan_year(reader: Reader, root: yaml.MappingNode, plan: Plan, nodes: dict) -> None:
+    """A draft needs `year`; a signed plan takes its date's year, and a `year` written beside the
+    date must agree with it (or be the next year: a plan for next year signed in its last quarter)."""
+    date = plan.date
+    if "year" not in nodes:
+        if date is not None:
+            plan.year = date.value.year
+        elif "date" not in nodes:
+            reader.report(rules.MISSING_KEY, root, "bản dự thảo (không có `date`) cần `year`: thêm `year: <năm của kế hoạch>`")
+        return
+    if plan.year is None or date is None:
+        return
+    signed = date.value
+    if plan.year != signed.year and not (plan.year == signed.year + 1 and signed.month >= 10):
+        reader.report(rules.BAD_VALUE, nodes["year"], (
+            f"`year` là {plan.year} nhưng kế hoạch ký ngày {ngay(signed)}: sửa `year: {signed.year}` "
+            "(hoặc bỏ `year`, năm lấy theo `date`), hoặc sửa `date`"
+        ))
 
 
-def _signer(reader: Reader, node: yaml.Node) -> Signer | None:
-    values = reader.mapping(node, SIGNER)
-    if not values or "lines" not in values or "name" not in values:
+def _type_code(reader: Reader, node: yaml.Node, what: str) -> Text | None:
+    code = reader.choice(node, what, TYPE_CODES)
+    return Text(code, reader.pos(node)) if code else None
+
+
+def _lines(reader: Reader, node: yaml.Node, what: str) -> Text | None:
+    """A name written as one string, or as a list of lines (one Text holding the lines)."""
+    if not isinstance(node, yaml.SequenceNode):
+        return reader.text(node, what)
+    lines = [reader.text(item, what) for item in node.value]
+    if not lines:
+        reader.report(rules.WRONG_TYPE, node, f"`{what}` là danh sách rỗng: viết tên, hoặc các dòng của tên")
         return None
-    name = reader.text(values["name"], "signer.name")
-    lines = reader.texts(values["lines"], "signer.lines")
-    return Signer(lines, name) if name else None
+    if any(line is None for line in lines):
+        return None
+    return Text("\n".join(line.source for line in lines), lines[0].pos)
+
+
+def _organ(reader: Reader, node: yaml.Node, values: dict, nodes: dict) -> Organ:
+    return Organ(
+        name=values.get("name"), code=values.get("code"), parent=values.get("parent"), mention=values.get("mention"),
+        name_as_lines=isinstance(nodes.get("name"), yaml.SequenceNode),
+        parent_as_lines=isinstance(nodes.get("parent"), yaml.SequenceNode),
+    )
+
+
+def _signer(reader: Reader, node: yaml.Node, values: dict, nodes: dict) -> Signer | None:
+    if "lines" not in values or "name" not in values:
+        return None
+    return Signer(values["lines"], values["name"])
+
+
+def _period(reader: Reader, node: yaml.Node, values: dict, nodes: dict) -> Period | None:
+    if "from" not in values or "to" not in values:
+        return None
+    return Period(values["from"], values["to"], reader.pos(node), reader.pos(nodes["to"]))
 
 
 def _keyed_texts(reader: Reader, node: yaml.Node, what: str, ids_only: bool) -> dict[str, Text]:
@@ -201,8 +189,12 @@ def _keyed_texts(reader: Reader, node: yaml.Node, what: str, ids_only: bool) -> 
     return result
 
 
-def _members(reader: Reader, node: yaml.Node) -> dict[str, Text]:
-    return _keyed_texts(reader, node, "members", ids_only=True)
+def _members(reader: Reader, node: yaml.Node, what: str) -> dict[str, Text]:
+    return _keyed_texts(reader, node, what, ids_only=True)
+
+
+def _footnotes(reader: Reader, node: yaml.Node, what: str) -> dict[str, Text]:
+    return _keyed_texts(reader, node, what, ids_only=False)
 
 
 # -- the body ------------------------------------------------------------------------
@@ -221,100 +213,119 @@ def _body(reader: Reader, node: yaml.Node, what: str) -> list[Section | Text]:
 
 
 def _section(reader: Reader, node: yaml.MappingNode) -> Section | None:
-    values = reader.mapping(node, SECTION)
-    if values is None:
+    found = schema.read(reader, node, SECTION)
+    if found is None:
         return None
-    section = Section(pos=reader.pos(node))
-    if not values.keys() & {"title", "text", "body", "timeline", "table"}:
+    values, nodes = found
+    if not nodes.keys() & {"title", "text", "body", "timeline", "table"}:
         reader.report(rules.MISSING_KEY, node, "mục cần `title` hoặc `text` (hoặc `body`, `timeline`, `table`)")
-    if (v := values.get("title")) is not None:
-        section.title = reader.text(v, "title")
-    if (v := values.get("text")) is not None:
-        section.text = reader.text(v, "text")
-    if (v := values.get("numbering")) is not None:
-        section.numbering = reader.choice(v, "numbering", NUMBERING_STYLES)
-    if (v := values.get("numbered")) is not None:
-        section.numbered = reader.boolean(v, "numbered") is not False
-    if (v := values.get("body")) is not None:
-        section.body = _body(reader, v, "body")
-    if (v := values.get("timeline")) is not None:
-        section.timeline = [p for item in reader.sequence(v, "timeline") or [] if (p := _phase(reader, item))]
-    if (v := values.get("table")) is not None:
-        section.table = _table(reader, v)
-    return section
+    return Section(pos=reader.pos(node), **values)
 
 
-def _phase(reader: Reader, node: yaml.Node) -> Phase | None:
-    values = reader.mapping(node, PHASE)
-    if values is None:
-        return None
-    task = reader.text(values["task"], "task") if "task" in values else None
-    if "on" in values:
-        if "from" in values or "to" in values:
+def _phase(reader: Reader, node: yaml.Node, values: dict, nodes: dict) -> Phase | None:
+    task = values.get("task")
+    if "on" in nodes:
+        if "from" in nodes or "to" in nodes:
             reader.report(rules.BAD_VALUE, node, "giai đoạn dùng `on` (một ngày) hoặc `from`/`to` (một khoảng), không dùng cả hai")
             return None
-        day = reader.date(values["on"], "on")
+        day = values.get("on")
         return Phase(day, day, task, reader.pos(node)) if day and task else None
-    if "from" not in values or "to" not in values:
+    if "from" not in nodes or "to" not in nodes:
         reader.report(rules.MISSING_KEY, node, "giai đoạn cần `from` và `to` (hoặc `on` cho một ngày)")
         return None
-    start = reader.date(values["from"], "from")
-    end = reader.date(values["to"], "to")
+    start, end = values.get("from"), values.get("to")
     return Phase(start, end, task, reader.pos(node)) if start and end and task else None
 
 
-def _table(reader: Reader, node: yaml.Node) -> Table | None:
-    values = reader.mapping(node, TABLE)
-    if not values or "columns" not in values or "rows" not in values:
+# -- tables --------------------------------------------------------------------------
+
+
+def _table(reader: Reader, node: yaml.Node, what: str) -> Table | None:
+    found = schema.read(reader, node, TABLE)
+    if found is None:
         return None
-    columns = [t for c in reader.sequence(values["columns"], "columns") or [] if (t := reader.text(c, "columns"))]
-    rows = []
-    for row_node in reader.sequence(values["rows"], "rows") or []:
-        cells = reader.sequence(row_node, "rows")
+    values, nodes = found
+    if "columns" not in nodes or "rows" not in nodes:
+        return None
+    header = values.get("columns", [])
+    rows, row_pos = values.get("rows", ([], []))
+    columns = [cell.text for cell in header[0]] if header else []
+    return Table(columns, rows, reader.pos(node), header=header, widths=values.get("widths", []), row_pos=row_pos)
+
+
+def _header(reader: Reader, node: yaml.Node, what: str) -> list[list[Cell]]:
+    """One header row (a list of titles), or several (a list of lists)."""
+    items = reader.sequence(node, what)
+    if not items:
+        return []
+    if all(isinstance(item, yaml.SequenceNode) for item in items):
+        return [[_cell(reader, cell, what) for cell in row.value] for row in items]
+    return [[_cell(reader, item, what) for item in items]]
+
+
+def _rows(reader: Reader, node: yaml.Node, what: str) -> tuple[list[list[Cell]], list[Pos]]:
+    rows, positions = [], []
+    for row_node in reader.sequence(node, what) or []:
+        cells = reader.sequence(row_node, what)
         if cells is None:
             continue
-        rows.append([_cell(reader, cell) for cell in cells])
-    return Table(columns, rows, reader.pos(node), header=[[Cell(t) for t in columns]])
+        rows.append([_cell(reader, cell, "ô của bảng") for cell in cells])
+        positions.append(reader.pos(row_node))
+    return rows, positions
 
 
-def _cell(reader: Reader, node: yaml.Node) -> Cell:
-    """A table cell; an empty cell (`~` or nothing) is an empty text, not an error."""
+def _cell(reader: Reader, node: yaml.Node, what: str) -> Cell:
+    """A table cell: text, or `{text: ..., span: N, rows: N}` for a merged cell."""
+    if isinstance(node, yaml.MappingNode) and not reader.looks_like_prose(node):
+        values, _ = schema.read(reader, node, CELL)
+        return Cell(values.get("text") or Text("", reader.pos(node)), values.get("span", 1), values.get("rows", 1))
+    return Cell(_cell_text(reader, node, what))
+
+
+def _cell_text(reader: Reader, node: yaml.Node, what: str) -> Text:
+    """An empty cell (`~`, `""` or nothing) is an empty text, not an error."""
     if isinstance(node, yaml.ScalarNode) and node.value in ("", "~", "null"):
-        return Cell(Text("", reader.pos(node)))
-    return Cell(reader.text(node, "ô của bảng") or Text("", reader.pos(node)))
+        return Text("", reader.pos(node))
+    return reader.text(node, what) or Text("", reader.pos(node))
 
 
 # -- appendices and schedules --------------------------------------------------------
 
 
-def _appendix(reader: Reader, node: yaml.Node):
+def _appendix(reader: Reader, node: yaml.Node, what: str):
     is_schedule = isinstance(node, yaml.MappingNode) and any(k.value == "schedule" for k, _ in node.value)
-    values = reader.mapping(node, SCHEDULE_APPENDIX if is_schedule else TABLE_APPENDIX)
-    if values is None:
+    found = schema.read(reader, node, SCHEDULE_APPENDIX if is_schedule else TABLE_APPENDIX)
+    if found is None:
         return None
-    label = reader.text(values["label"], "label") if "label" in values else None
+    values, nodes = found
+    label = values.get("label")
     if is_schedule:
-        path_text = reader.text(values["schedule"], "schedule")
+        path_text = values.get("schedule")
         if path_text is None:
             return None
-        schedule = _included_schedule(reader, path_text)
-        return ScheduleAppendix(path_text, reader.pos(node), schedule, label)
-    title = reader.text(values["title"], "title") if "title" in values else None
-    table = _table(reader, values["table"]) if "table" in values else None
-    notes = reader.texts(values["notes"], "notes") if "notes" in values else []
-    if title is None or table is None:
+        return ScheduleAppendix(path_text, reader.pos(node), _included_schedule(reader, path_text), label)
+    if "table" in nodes and "body" in nodes:
+        reader.report(rules.BAD_VALUE, node, "phụ lục dùng `table` (một bảng) hoặc `body` (văn bản và các bảng), không dùng cả hai")
         return None
-    appendix = TableAppendix(title, table, reader.pos(node), notes, label)
-    if "column_numbers" in values:
-        appendix.column_numbers = bool(reader.boolean(values["column_numbers"], "column_numbers"))
-    if "blank_rows" in values:
-        appendix.blank_rows = reader.integer(values["blank_rows"], "blank_rows", 0, 1000) or 0
-    if "signature" in values and (sides := reader.mapping(values["signature"], FORM_SIGNATURE)) is not None:
-        appendix.signature = FormSignature(
-            left=reader.texts(sides["left"], "left") if "left" in sides else [],
-            right=reader.texts(sides["right"], "right") if "right" in sides else [],
-        )
-    return appendix
+    if "table" not in nodes and "body" not in nodes:
+        reader.report(rules.MISSING_KEY, node, "phụ lục thiếu khóa `table`: thêm `table: ...` (hoặc `body` cho văn bản và nhiều bảng)")
+        return None
+    if "body" in nodes and (form := nodes.keys() & {"column_numbers", "blank_rows"}):
+        reader.report(rules.BAD_VALUE, nodes[min(form)], (
+            f"`{min(form)}` dùng cho phụ lục một bảng (`table`), không dùng với `body`: đặt bảng vào `table`, hoặc bỏ khóa này"
+        ))
+    title, table = values.get("title"), values.get("table")
+    if title is None or (table is None and "body" not in values):
+        return None
+    return TableAppendix(
+        title, table, reader.pos(node), values.get("notes", []), label,
+        column_numbers=bool(values.get("column_numbers")), blank_rows=values.get("blank_rows", 0),
+        signature=values.get("signature"), body=values.get("body", []), numbering=values.get("numbering"),
+    )
+
+
+def _form_signature(reader: Reader, node: yaml.Node, values: dict, nodes: dict) -> FormSignature:
+    return FormSignature(left=values.get("left", []), right=values.get("right", []))
 
 
 def schedule_path(plan_file: str, relative: str) -> str:
@@ -341,53 +352,226 @@ def _included_schedule(reader: Reader, path_text: Text) -> Schedule | None:
 
 
 def _schedule(reader: Reader, root: yaml.MappingNode) -> Schedule:
-    values = reader.mapping(root, SCHEDULE) or {}
-    schedule = Schedule(file=reader.path, pos=reader.pos(root))
-    if (v := values.get("title")) is not None:
-        schedule.title = reader.text(v, "title")
-    if (v := values.get("subtitle")) is not None:
-        schedule.subtitle = reader.text(v, "subtitle")
-    if (v := values.get("window")) is not None:
-        schedule.window = reader.window(v)
-    if (v := values.get("intro")) is not None:
-        schedule.intro = reader.texts(v, "intro")
-    if (v := values.get("members")) is not None:
-        schedule.members = _members(reader, v)
-    if (v := values.get("ignore")) is not None:
-        schedule.ignore = reader.texts(v, "ignore")
-    if (v := values.get("rows")) is not None:
-        schedule.rows = [r for item in reader.sequence(v, "rows") or [] if (r := _row(reader, item))]
+    values, nodes = schema.read(reader, root, SCHEDULE) or ({}, {})
+    if "rows" not in nodes and "teams" not in nodes:
+        reader.report(rules.MISSING_KEY, root, "lịch thiếu khóa `rows`: thêm `rows: ...`")
+    own_rows = values.pop("rows", [])
+    teams = values.pop("teams", [])
+    schedule = Schedule(file=reader.path, pos=reader.pos(root), teams=teams, **values)
+    # Every row in the file's order: the `rows` list and each team's rows, where each stands.
+    for key in nodes:
+        if key == "rows":
+            schedule.rows += own_rows
+        elif key == "teams":
+            for team in teams:
+                schedule.rows += team.rows
+    _join_teams(reader, schedule)
     return schedule
 
 
-def _row(reader: Reader, node: yaml.Node) -> Row | None:
-    values = reader.mapping(node, ROW)
-    if values is None or not {"date", "place", "members"} <= values.keys():
-        return None
-    date = reader.date(values["date"], "date")
-    place = reader.text(values["place"], "place")
-    session = reader.choice(values["session"], "session", SESSIONS) if "session" in values else "cả ngày"
-    members = []
-    for item in reader.sequence(values["members"], "members") or []:
-        entry = reader.text(item, "members")
-        if entry is not None:
-            members.append(MemberRef(entry, looks_like_id(entry.value)))
-    if date is None or place is None or session is None:
-        return None
-    return Row(date, place, members, reader.pos(node), session)
+def _join_teams(reader: Reader, schedule: Schedule) -> None:
+    """Rows that name a team by its id get the team (an unknown id is KH-L010's to report)."""
+    by_id: dict[str, Team] = {}
+    for team in schedule.teams:
+        if team.id is None:
+            continue
+        if team.id.value in by_id:
+            reader.report(rules.DUPLICATE_KEY, team.id.pos, f"mã đoàn `{team.id.value}` đã có ở trên: mỗi đoàn một mã riêng")
+        else:
+            by_id[team.id.value] = team
+    for row in schedule.rows:
+        if row.team_id is not None and row.team is None:
+            row.team = by_id.get(row.team_id.value)
 
+
+def _team(reader: Reader, node: yaml.Node, values: dict, nodes: dict) -> Team:
+    team = Team(reader.pos(node), values.get("id"), values.get("name"), values.get("members", []), values.get("rows", []))
+    for row in team.rows:
+        row.team = team
+    return team
+
+
+def _row(reader: Reader, node: yaml.Node, what: str, in_team: bool = False) -> Row | None:
+    found = schema.read(reader, node, TEAM_ROW if in_team else ROW)
+    if found is None:
+        return None
+    values, nodes = found
+    get = values.get
+    if "date" in nodes:
+        if "from" in nodes or "to" in nodes:
+            reader.report(rules.BAD_VALUE, node, "dòng lịch dùng `date` (một ngày) hoặc `from`/`to` (nhiều ngày), không dùng cả hai")
+            return None
+        first = get("date")
+        last = None
+    elif "from" in nodes or "to" in nodes:
+        if "from" not in nodes or "to" not in nodes:
+            reader.report(rules.MISSING_KEY, node, "dòng lịch nhiều ngày cần cả `from` và `to`")
+            return None
+        first, last = get("from"), get("to")
+        if last is None:
+            return None
+    else:
+        reader.report(rules.MISSING_KEY, node, "dòng lịch thiếu khóa `date`: thêm `date: ...`")
+        return None
+    if "members" not in nodes and not in_team and "team" not in nodes:
+        reader.report(rules.MISSING_KEY, node, "dòng lịch thiếu khóa `members`: thêm `members: ...`")
+        return None
+    place = get("place")
+    session = get("session") if "session" in nodes else "cả ngày"
+    if first is None or place is None or session is None:
+        return None
+    return Row(first, place, get("members", []), reader.pos(node), session, last, get("time"), get("note"), get("team"))
+
+
+def _headers(reader: Reader, node: yaml.Node, values: dict, nodes: dict) -> dict[str, Text]:
+    return values
+
+
+def _team_row(reader: Reader, node: yaml.Node, what: str) -> Row | None:
+    return _row(reader, node, what, in_team=True)
+
+
+def _member_refs(reader: Reader, node: yaml.Node, what: str) -> list[MemberRef]:
+    refs = []
+    for item in reader.sequence(node, what) or []:
+        entry = reader.text(item, what)
+        if entry is not None:
+            refs.append(MemberRef(entry, looks_like_id(entry.value)))
+    return refs
+
+
+# A clock time as plans write it: 7h30, 7h, 07:30, 7 giờ 30.
+_CLOCK = re.compile(r"([01]?[0-9]|2[0-3])\s*(?:h|g|giờ|:)\s*([0-5][0-9])?(?:\s*(?:phút|p))?", re.IGNORECASE)
+
+
+def _clock(reader: Reader, node: yaml.Node, what: str) -> Text | None:
+    """A row's `time`, printed the way Vietnamese documents write it (`7h30`)."""
+    text = reader.text(node, what)
+    if text is None:
+        return None
+    match = _CLOCK.fullmatch(text.value.strip())
+    if match is None:
+        reader.report(rules.BAD_VALUE, node, f"`{what}` viết giờ như `7h30` hoặc `7h` (đang là `{text.value}`)")
+        return None
+    return Text(text.source, text.pos, text.raw, f"{int(match.group(1))}h{match.group(2) or ''}")
+
+
+# -- the declarations ------------------------------------------------------------------
+
+_YEAR = dict(low=1945, high=2100)
+
+ORGAN = schema.Declaration("`organ`", {
+    "parent": schema.Custom(_lines, what="organ.parent"),
+    "name": schema.Custom(_lines, required=True, what="organ.name"),
+    "code": schema.Text(required=True, what="organ.code"),
+    "mention": schema.Text(what="organ.mention"),
+})
+SIGNER = schema.Declaration("`signer`", {
+    "lines": schema.Texts(required=True, what="signer.lines"),
+    "name": schema.Text(required=True, what="signer.name"),
+})
+PERIOD = schema.Declaration("`period`", {
+    "from": schema.Integer(**_YEAR, required=True, what="period.from"),
+    "to": schema.Integer(**_YEAR, required=True, what="period.to"),
+})
+PHASE = schema.Declaration("giai đoạn của `timeline`", {
+    "from": schema.Date(), "to": schema.Date(), "on": schema.Date(), "task": schema.Text(required=True),
+})
+CELL = schema.Declaration("ô của bảng", {
+    "text": schema.Custom(_cell_text),
+    "span": schema.Integer(1, 100),
+    "rows": schema.Integer(1, 1000),
+})
+TABLE = schema.Declaration("`table`", {
+    "columns": schema.Custom(_header, required=True),
+    "rows": schema.Custom(_rows, required=True),
+    "widths": schema.ListOf(schema.Number(), whole=True),
+})
+SECTION = schema.Declaration("mục", {
+    "title": schema.Text(),
+    "text": schema.Text(),
+    "numbering": schema.Choice(NUMBERING_STYLES),
+    "body": schema.Custom(_body),
+    "numbered": schema.Boolean(),
+    "timeline": schema.ListOf(schema.Nested(PHASE, _phase)),
+    "table": schema.Custom(_table),
+})
+SCHEDULE_APPENDIX = schema.Declaration("phụ lục lịch", {"schedule": schema.Text(required=True), "label": schema.Text()})
+FORM_SIGNATURE = schema.Declaration("`signature` của phụ lục", {"left": schema.Texts(), "right": schema.Texts()})
+TABLE_APPENDIX = schema.Declaration("phụ lục", {
+    "title": schema.Text(required=True),
+    "table": schema.Custom(_table),
+    "body": schema.Custom(_body),
+    "numbering": schema.Choice(NUMBERING_STYLES),
+    "notes": schema.Texts(),
+    "label": schema.Text(),
+    "column_numbers": schema.Boolean(),
+    "blank_rows": schema.Integer(0, 1000),
+    "signature": schema.Nested(FORM_SIGNATURE, _form_signature),
+})
+PLAN = schema.Declaration("kế hoạch", {
+    "type": schema.Custom(_type_code),
+    "organ": schema.OneOrList(schema.Nested(ORGAN, _organ), required=True),
+    "number": schema.Integer(),
+    "place": schema.Text(required=True),
+    "date": schema.Date(),
+    "year": schema.Integer(**_YEAR),
+    "month": schema.Integer(1, 12),
+    "period": schema.Nested(PERIOD, _period),
+    "subject": schema.Text(required=True),
+    "bases": schema.Texts(),
+    "intro": schema.Texts(),
+    "window": schema.Window(),
+    "members": schema.Custom(_members),
+    "sections": schema.Custom(_body, required=True),
+    "numbering": schema.ListOf(schema.Choice(NUMBERING_STYLES)),
+    "ignore": schema.Texts(),
+    "closing": schema.Texts(),
+    "recipients": schema.Texts(required=True),
+    "archive": schema.Text(required=True),
+    "signer": schema.OneOrList(schema.Nested(SIGNER, _signer), required=True),
+    "footnotes": schema.Custom(_footnotes),
+    "appendices": schema.ListOf(schema.Custom(_appendix)),
+})
+
+_ROW_OPTIONS = {
+    "date": schema.Date(), "from": schema.Date(), "to": schema.Date(),
+    "session": schema.Choice(SESSIONS),
+    "time": schema.Custom(_clock),
+    "place": schema.Text(required=True),
+    "members": schema.Custom(_member_refs),
+    "note": schema.Text(),
+}
+ROW = schema.Declaration("dòng lịch", {**_ROW_OPTIONS, "team": schema.Text()})
+# A row inside a team belongs to it: it names no other.
+TEAM_ROW = schema.Declaration("dòng lịch", _ROW_OPTIONS)
+TEAM = schema.Declaration("đoàn", {
+    "id": schema.Text(),
+    "name": schema.Text(required=True),
+    "members": schema.Custom(_member_refs),
+    "rows": schema.ListOf(schema.Custom(_team_row), required=True),
+})
+HEADERS = schema.Declaration("`headers`", {key: schema.Text(what=f"headers.{key}") for key in HEADER_KEYS})
+SCHEDULE = schema.Declaration("lịch", {
+    "title": schema.Text(),
+    "subtitle": schema.Text(),
+    "window": schema.Window(),
+    "intro": schema.Texts(),
+    "members": schema.Custom(_members),
+    "rows": schema.ListOf(schema.Custom(_row)),
+    "teams": schema.ListOf(schema.Nested(TEAM, _team)),
+    "layout": schema.Choice(LAYOUTS),
+    "headers": schema.Nested(HEADERS, _headers),
+    "ignore": schema.Texts(),
+})
 
 # -- text expressions ----------------------------------------------------------------
 
 
 def _evaluate_plan(plan: Plan) -> list[Diagnostic]:
-    place = plan.place.value if plan.place else None
-    date = plan.date.value if plan.date else None
     own = [plan.bases, plan.intro, plan.sections, plan.closing, plan.recipients, plan.footnotes,
-           plan.subject, plan.organ, plan.signer, plan.archive]
-    problems = templating.evaluate(
-        iter_texts(own), templating.variables_for(plan.year, plan.number, date, plan.month, place, plan.window)
-    )
+           plan.subject, plan.organs, plan.signers, plan.archive]
+    problems = templating.evaluate(iter_texts(own), _variables(plan, plan.window))
     for appendix in plan.appendices:
         window = plan.window
         if isinstance(appendix, ScheduleAppendix):
@@ -396,8 +580,15 @@ def _evaluate_plan(plan: Plan) -> list[Diagnostic]:
             window = appendix.schedule.window or plan.window
             texts = iter_texts(appendix.schedule)
         else:
-            texts = iter_texts([appendix.title, appendix.table, appendix.notes])
-        problems += templating.evaluate(
-            texts, templating.variables_for(plan.year, plan.number, date, plan.month, place, window)
-        )
+            texts = iter_texts([appendix.title, appendix.table, appendix.body, appendix.notes])
+        problems += templating.evaluate(texts, _variables(plan, window))
     return problems
+
+
+def _variables(plan: Plan, window) -> dict:
+    place = plan.place.value if plan.place else None
+    date = plan.date.value if plan.date else None
+    names = templating.variables_for(plan.year, plan.number, date, plan.month, place, window)
+    if plan.period is not None:
+        names["period"] = str(plan.period)
+    return names

@@ -180,6 +180,50 @@ def is_number_column(title: str) -> bool:
     return title.strip().lower() in _NUMBER_COLUMNS
 
 
+@dataclass(slots=True)
+class PlacedRow:
+    """A table row laid on the grid: each cell with the column it starts at."""
+
+    cells: list[tuple[int, Cell]]
+    # Columns not covered by a cell of a row above, and columns the row's own cells cover.
+    free: int
+    filled: int
+    # The STT column's cell is left out: the row's number goes in column 0.
+    number_left_out: bool = False
+
+    @property
+    def fits(self) -> bool:
+        return self.filled == self.free or self.number_left_out
+
+
+def placed_rows(rows: list[list[Cell]], width: int, numbered: bool = False) -> list[PlacedRow]:
+    """Rows laid on a grid of `width` columns: spans fill columns left to right, a cell of `rows: N`
+    covers its columns in the N - 1 rows below, which leave it out. In one pass over the cells."""
+    covered = [0] * width
+    placed_rows: list[PlacedRow] = []
+    for cells in rows:
+        free = [column for column in range(width) if not covered[column]]
+        filled = sum(cell.span for cell in cells)
+        left_out = numbered and bool(free) and free[0] == 0 and filled == len(free) - 1
+        slots = free[1:] if left_out else free
+        placed: list[tuple[int, Cell]] = []
+        k = 0
+        for cell in cells:
+            if k >= len(slots):
+                break
+            column = slots[k]
+            placed.append((column, cell))
+            if cell.rows > 1:
+                for spanned in range(column, min(column + cell.span, width)):
+                    covered[spanned] = cell.rows
+            k += cell.span
+        for column in range(width):
+            if covered[column]:
+                covered[column] -= 1
+        placed_rows.append(PlacedRow(placed, len(free), filled, left_out))
+    return placed_rows
+
+
 @dataclass
 class Table:
     """A table. `header` holds every header row; `columns` is its first row's texts (the column
@@ -190,6 +234,8 @@ class Table:
     pos: Pos
     header: list[list[Cell]] = field(default_factory=list)
     widths: list[float] = field(default_factory=list)
+    # Where each row starts in the file (an empty row has no cell to point at).
+    row_pos: list[Pos] = field(default_factory=list)
 
     @property
     def width(self) -> int:
@@ -411,16 +457,23 @@ def iter_texts(obj) -> list[Text]:
     return found
 
 
+# Values that hold no Text: not walked (most of a row's fields are dates, positions or absent).
+_LEAVES = frozenset({type(None), str, int, float, bool, dt.date, DateValue, Pos})
+
+
 def _collect(obj, found: list[Text]) -> None:
     kind = type(obj)
     if kind is Text:
         found.append(obj)
     elif kind is list or kind is tuple:
         for item in obj:
-            _collect(item, found)
+            if type(item) not in _LEAVES:
+                _collect(item, found)
     elif kind is dict:
         for item in obj.values():
             _collect(item, found)
     else:
         for name in _field_names(kind):
-            _collect(getattr(obj, name), found)
+            value = getattr(obj, name)
+            if type(value) not in _LEAVES:
+                _collect(value, found)

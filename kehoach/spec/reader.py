@@ -27,6 +27,7 @@ _NULL_TAG = "tag:yaml.org,2002:null"
 _CUT_BY_COMMENT = re.compile(r"[ \t]+(?P<cut>#[^\s#][^\n]*)")
 # The largest number a spec holds (a document's number, a count of rows): larger is a typing slip.
 MAX_INTEGER = 999_999
+_DECIMAL = re.compile(r"^[0-9]{1,6}(?:\.[0-9]{1,6})?$")
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,18 @@ class Reader:
         number = int(value)
         if number < low or number > (MAX_INTEGER if high is None else high):
             self.report(rules.BAD_VALUE, node, f"`{what}` phải {limit} (đang là {number})")
+            return None
+        return number
+
+    def number(self, node: yaml.Node, what: str) -> float | None:
+        """A positive number, whole or decimal (`30`, `12.5`)."""
+        value = node.value.strip() if isinstance(node, yaml.ScalarNode) else ""
+        if not _DECIMAL.match(value):
+            self._wrong_type(node, f"`{what}` phải là một số dương, ví dụ `30` hoặc `12.5`")
+            return None
+        number = float(value)
+        if number <= 0:
+            self.report(rules.BAD_VALUE, node, f"`{what}` phải lớn hơn 0 (đang là {value})")
             return None
         return number
 

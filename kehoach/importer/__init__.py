@@ -1,0 +1,8 @@
+"""Word and Excel in: read a clerk's .docx plan (or an .xlsx schedule) into the spec the loader reads.
+
+Layers inside: package (the zip and its XML parts) → paragraphs (document-order paragraphs and tables
+as they print, with the numbering labels of numbering.py) → header, body, appendices (the parts of a
+plan) → writer (YAML text) → run (import to files) and check (import in memory, check, map positions
+back to paragraphs)."""
+
+from kehoach.importer.run import import_file  # noqa: E402,F401  (the entry point other layers call)
