@@ -68,11 +68,6 @@ def timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float
     return elapsed, int(done.stderr.strip().splitlines()[-1]) / 1024
 
 
-def best_of(command: list[str], cwd: Path, runs: int, env: dict | None = None) -> tuple[float, float]:
-    results = [timed(command, cwd, env) for _ in range(runs)]
-    return statistics.median(r[0] for r in results), max(r[1] for r in results)
-
-
 def contents(docx: Path) -> dict:
     """What a peer needs to build the same document: kehoach's output read back with python-docx."""
     from docx import Document
@@ -183,10 +178,9 @@ def main() -> int:
         out = work / "out"
         count = len(plans)
 
-        check_s, check_mib = best_of([*kehoach, "check", *plans], work, args.runs, env)
-        render_s, render_mib = best_of([*kehoach, "render", *plans, "-o", str(out)], work, args.runs, env)
-
         data = work / "contents.jsonl"
+        render = [*kehoach, "render", *plans, "-o", str(out)]
+        timed(render, work, env)  # the peers' contents are read back from kehoach's output
         with open(data, "w", encoding="utf-8") as f:
             for plan in plans:
                 f.write(json.dumps(contents(out / (Path(plan).stem + ".docx")), ensure_ascii=False) + "\n")
@@ -195,20 +189,27 @@ def main() -> int:
         docxtpl_template(blank, template)
         peers = work / "peers"
         peers.mkdir()
-        docxtpl_s, docxtpl_mib = best_of([sys.executable, "-c", DOCXTPL_LOOP, str(template), str(data), str(peers)], work, args.runs)
-        pydocx_s, pydocx_mib = best_of([sys.executable, "-c", PYTHON_DOCX_LOOP, str(blank), str(data), str(peers)], work, args.runs)
-
-    per = {name: seconds / count * 1000 for name, seconds in
-           (("check", check_s), ("render", render_s), ("docxtpl", docxtpl_s), ("python-docx", pydocx_s))}
-    print(f"{count} distinct plans, one process each (median of {args.runs}), whole process divided by {count}:")
-    print(f"kehoach check  {per['check']:7.1f} ms/doc   peak {check_mib:6.1f} MiB")
-    print(f"kehoach render {per['render']:7.1f} ms/doc   peak {render_mib:6.1f} MiB   ({per['render'] / per['docxtpl']:.2f} × docxtpl)")
-    print(f"docxtpl loop   {per['docxtpl']:7.1f} ms/doc   peak {docxtpl_mib:6.1f} MiB")
-    print(f"python-docx    {per['python-docx']:7.1f} ms/doc   peak {pydocx_mib:6.1f} MiB")
+        commands = {
+            "check": ([*kehoach, "check", *plans], env),
+            "render": (render, env),
+            "docxtpl": ([sys.executable, "-c", DOCXTPL_LOOP, str(template), str(data), str(peers)], None),
+            "python-docx": ([sys.executable, "-c", PYTHON_DOCX_LOOP, str(blank), str(data), str(peers)], None),
+        }
+        # Rounds of one run each, side by side: a machine whose load changes affects every tool alike.
+        rounds = [{name: timed(command, work, command_env) for name, (command, command_env) in commands.items()}
+                  for _ in range(args.runs)]
+    per = {name: statistics.median(r[name][0] for r in rounds) / count * 1000 for name in commands}
+    peak = {name: max(r[name][1] for r in rounds) for name in commands}
+    ratio = statistics.median(r["render"][0] / r["docxtpl"][0] for r in rounds)
+    print(f"{count} distinct plans, one process each, medians of {args.runs} rounds, whole process divided by {count}:")
+    print(f"kehoach check  {per['check']:7.1f} ms/doc   peak {peak['check']:6.1f} MiB")
+    print(f"kehoach render {per['render']:7.1f} ms/doc   peak {peak['render']:6.1f} MiB   ({ratio:.2f} × docxtpl)")
+    print(f"docxtpl loop   {per['docxtpl']:7.1f} ms/doc   peak {peak['docxtpl']:6.1f} MiB")
+    print(f"python-docx    {per['python-docx']:7.1f} ms/doc   peak {peak['python-docx']:6.1f} MiB")
     results = {
-        "render ms per document / docxtpl": per["render"] / per["docxtpl"],
+        "render ms per document / docxtpl": ratio,
         "check ms per document": per["check"],
-        "render MiB peak": render_mib,
+        "render MiB peak": peak["render"],
     }
     print("\ntarget                               measured   limit")
     failed = 0

@@ -193,14 +193,9 @@ def rules() -> None:
 @guarded
 def render(files: tuple[str, ...], out: str | None, pdf: bool, template: str | None, ignore: tuple[str, ...]) -> None:
     """Kiểm tra rồi dựng văn bản Word (và PDF) từ kế hoạch hoặc lịch."""
-    from kehoach.errors import UserError
     from kehoach.render.job import render_files
 
-    try:
-        result = render_files(list(files), out, pdf=pdf, template=template, ignore=ignore)
-    except UserError as cannot:
-        click.echo(f"kehoach: {cannot}", err=True)
-        sys.exit(2)
+    result = render_files(list(files), out, pdf=pdf, template=template, ignore=ignore)
     for d in result.diagnostics:
         click.echo(d.as_text())
     if result.blocked:
@@ -245,7 +240,7 @@ def refs(files: tuple[str, ...], fmt: str) -> None:
 @click.option("--force", is_flag=True, help="ghi đè tệp mới nếu đã có")
 @guarded
 def new(old: str, year: int, out: str | None, force: bool) -> None:
-    """Dựng kế hoạch năm mới (bản dự thảo) từ kế hoạch năm trước: dời mọi ngày, giữ nguyên thứ trong tuần."""
+    """Dựng kế hoạch năm mới (bản dự thảo) từ kế hoạch năm trước: lịch dời theo tuần (giữ thứ), thời gian thực hiện giữ ngày, tháng."""
     from kehoach.importer.run import roll_word
     from kehoach.yearly import roll_forward
 
@@ -259,17 +254,10 @@ def new(old: str, year: int, out: str | None, force: bool) -> None:
     for path in rolled.written:
         click.echo(f"Đã ghi {path}", err=True)
     click.echo("Bản dự thảo: chưa có số và ngày ký (`number`, `date`).", err=True)
-    sections = [
-        ("Không dời được (sửa tay):", rolled.unmoved),
-        ("Đã chuyển sang ngày làm việc:", rolled.adjusted),
-        (f"Cập nhật cho năm {year} (văn bản được trích dẫn, căn cứ trước):", rolled.update),
-        ("Cần xem lại (ngày tháng và năm viết thẳng trong văn bản, không được tự sửa):", rolled.review),
-    ]
-    for title, items in sections:
-        if items:
-            click.echo(title)
-            for item in items:
-                click.echo(str(item))
+    for title, items in rolled.checklist():
+        click.echo(title)
+        for item in items:
+            click.echo(str(item))
     for d in rolled.diagnostics:
         click.echo(d.as_text())
 

@@ -92,6 +92,15 @@ def _signals_unwind() -> Iterator[None]:
             signal.signal(number, handler)
 
 
+_STAGED: set[str] = set()
+
+
+def is_staged(path: str) -> bool:
+    """`path` is a temporary file an `Outputs` of this process staged: private to the call, so it
+    can be written in place (staging it again would only add a rename)."""
+    return path in _STAGED
+
+
 _ENDING_SIGNALS = {getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, name)}
 
 
@@ -135,6 +144,7 @@ class Outputs:
                 raise _cannot_write(target, error) from None
             os.close(fd)
             self._staged.append((tmp, target))
+            _STAGED.add(tmp)
         return tmp
 
     def _make_folders(self, folder: str) -> None:
@@ -143,29 +153,40 @@ class Outputs:
             missing.append(folder)
             folder = os.path.dirname(folder)
         for path in reversed(missing):
-            os.mkdir(path)
+            try:
+                os.mkdir(path)
+            except FileExistsError:
+                if not os.path.isdir(path):
+                    raise
+                continue  # made meanwhile by someone else: not ours to remove
             self._created.append(path)
 
     def abandon(self) -> None:
         """Write nothing after all: remove what was staged."""
         self._discard()
+        self._forget()
+
+    def _forget(self) -> None:
+        _STAGED.difference_update(tmp for tmp, _ in self._staged)
         self._staged.clear()
 
     def __exit__(self, kind, error, traceback) -> None:
         try:
-            if kind is None:
-                self._commit()
-            else:
-                self._discard()
+            with _signals_held():  # renaming or removing every staged file is not cut short
+                if kind is None:
+                    self._commit()
+                else:
+                    self._discard()
         finally:
+            staged = dict(self._staged)
+            self._forget()
             self._signals.__exit__(None, None, None)
-        if isinstance(error, OSError) and self._staged:
+        if isinstance(error, OSError) and staged:
             # Writing a staged file fails with its name, or (a write into an open file) with none.
-            targets = {tmp: target for tmp, target in self._staged}
-            if error.filename in targets:
-                raise _cannot_write(targets[error.filename], error) from None
+            if error.filename in staged:
+                raise _cannot_write(staged[error.filename], error) from None
             if error.errno in _FULL:
-                raise _cannot_write(self._staged[-1][1], error) from None
+                raise _cannot_write(list(staged.values())[-1], error) from None
         if isinstance(error, MemoryError):
             raise OutOfMemory(
                 "không đủ bộ nhớ để dựng văn bản: đóng bớt chương trình, hoặc dựng ít tệp hơn trong một lần"

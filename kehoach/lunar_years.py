@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 STEMS = ("Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý")
 BRANCHES = ("Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi")
@@ -46,6 +47,19 @@ def _canonical(word: str) -> str:
 
 def _is_name(stem: str, branch: str) -> bool:
     return stem[0].isupper() and branch[0].isupper() and stem.lower() in _STEMS and branch.lower() in _BRANCHES
+
+
+def names(text: str) -> list[tuple[int, str]]:
+    """Every lunar year's name in `text`, a year beside it or not (`Giáp Thìn năm {{ year }}`): its
+    offset and how it is written."""
+    return [(m.start(), m.group(0)) for m in _stem_and_word().finditer(text) if _is_name(m.group(1), m.group(2))]
+
+
+@lru_cache(maxsize=1)
+def _stem_and_word() -> re.Pattern:
+    """A stem (as names are written: capitalised or in capitals) and the word after it."""
+    stems = sorted({form for s in _STEMS for form in (s.capitalize(), s.upper())}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(stems) + r")\s+(\w+)(?!\w)")
 
 
 def find(text: str) -> list[Named]:

@@ -62,10 +62,10 @@ def declare(code: str, severity: Severity, summary: str, *, fatal: bool = False,
     return _register(Rule(code, severity, summary, fatal, ignorable=ignorable and not fatal))
 
 
-def check(code: str, severity: Severity, applies_to: type | None = None) -> Callable[[CheckFunction], Rule]:
+def check(code: str, severity: Severity, applies_to: type | None = None, *, ignorable: bool = True) -> Callable[[CheckFunction], Rule]:
     def wrap(function: CheckFunction) -> Rule:
         summary = (function.__doc__ or "").strip().splitlines()[0]
-        return _register(Rule(code, severity, summary, function=function, applies_to=applies_to))
+        return _register(Rule(code, severity, summary, function=function, applies_to=applies_to, ignorable=ignorable))
 
     return wrap
 

@@ -38,13 +38,24 @@ class CannotRoll(UserError):
 
 @dataclass
 class Rolled:
-    shift_days: int
+    year: int
+    shift_days: int = 0
     written: list[str] = field(default_factory=list)
     adjusted: list[Review] = field(default_factory=list)  # bounds moved off a weekend or holiday
     unmoved: list[Review] = field(default_factory=list)  # dates that could not be moved
     update: list[Review] = field(default_factory=list)  # cited documents dated before the new year
     review: list[Review] = field(default_factory=list)  # literal years, dates, lunar year names
     diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def checklist(self) -> list[tuple[str, list[Review]]]:
+        """What a person must look at, each list under its heading, in the order to do it."""
+        found = [
+            ("Không dời được (sửa tay):", self.unmoved),
+            ("Đã chuyển sang ngày làm việc:", self.adjusted),
+            (f"Cập nhật cho năm {self.year} (văn bản được trích dẫn, căn cứ trước):", self.update),
+            ("Cần xem lại (ngày tháng và năm viết thẳng trong văn bản, không được tự sửa):", self.review),
+        ]
+        return [(title, items) for title, items in found if items]
 
 
 def renamed(path: str, old_year: int, new_year: int) -> str:
@@ -103,6 +114,8 @@ def roll_forward(path: str, new_year: int, out: str | None = None, force: bool =
         raise CannotRoll(f"năm {new_year} nằm ngoài {YEARS[0]}–{YEARS[1]}: chọn năm khác với --year")
     plan = _read(path, "kế hoạch mới")
     old_year = _old_year(plan)
+    if not YEARS[0] <= old_year <= YEARS[1]:
+        raise CannotRoll(f"`{path}` là kế hoạch năm {old_year}, ngoài {YEARS[0]}–{YEARS[1]}: sửa `year` (hoặc `date`) rồi chạy lại")
     if new_year == old_year:
         raise CannotRoll(f"kế hoạch đã là năm {old_year}: chọn một năm khác với --year")
     plan.new = out or renamed(path, old_year, new_year)
@@ -114,7 +127,7 @@ def roll_forward(path: str, new_year: int, out: str | None = None, force: bool =
     files = [plan, *schedules.values()]
 
     years = new_year - old_year
-    rolled = Rolled(0)
+    rolled = Rolled(new_year)
     bounds = _move_bounds(files, years, rolled)
     rolled.shift_days = _row_shift(plan, schedules, bounds, years)
     for file in files:
@@ -124,7 +137,6 @@ def roll_forward(path: str, new_year: int, out: str | None = None, force: bool =
     outputs = Outputs(inputs=[f.old for f in files], force=force, overwrite_hint=hint)
     for file in files:
         outputs.add(file.new, file.new_text(), file.what)
-    _still_yaml(plan, outputs.planned[0].text)
     rolled.written = outputs.write()
 
     from kehoach.check import check_file
@@ -230,7 +242,10 @@ def _row_shift(plan: _File, schedules: dict[str, _File], bounds: dict[int, dt.da
         span = (bounds.get(id(window[0])), bounds.get(id(window[1]))) if window else None
         windows.append((schedule.spots.rows, span))
     reference = _reference(plan, schedules)
-    shifts = calendar.week_shifts(reference, years)
+    try:
+        shifts = calendar.week_shifts(reference, years)
+    except OutOfRange:
+        shifts = []
     if not shifts:
         raise CannotRoll(f"không dời được ngày {ngay(reference)} sang năm mới: kiểm tra lại các ngày trong kế hoạch")
 
@@ -298,14 +313,3 @@ def _plan_edits(plan: _File, schedules: dict[str, _File], new_year: int) -> list
             raise CannotRoll(f"{node_pos(plan.old, node)}: viết đường dẫn lịch trên một dòng, trong ngoặc kép, rồi chạy lại")
         found.append(edit)
     return found
-
-
-def _still_yaml(plan: _File, text: str) -> None:
-    """Editing in place must leave a file YAML reads; refuse rather than write one it cannot."""
-    try:
-        yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError:
-        raise CannotRoll(
-            f"không sửa được `{plan.old}` tại chỗ mà vẫn giữ đúng YAML: viết mỗi khóa (`year`, `number`, "
-            "`date`) trên một dòng riêng, không thụt lề, rồi chạy lại"
-        ) from None

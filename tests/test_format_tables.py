@@ -166,3 +166,10 @@ def test_header_cells_are_texts_of_the_plan(specs):
     assert specs.check(text) == []
     texts = iter_texts(check_file(specs.write("plan.yaml", text)).spec)
     assert len({id(t) for t in texts}) == len(texts) and [t.value for t in texts].count("STT") == 1
+
+
+def test_a_table_of_the_wrong_shape_cannot_be_ignored(specs):
+    text = appendix("      columns: [Họ và tên, Chức vụ]\n      rows:\n        - [Nguyễn Văn A]\n") + "ignore: [KH-S022]\n"
+    assert specs.codes(text) == ["KH-S022", "KH-S020"]
+    # `--ignore` too: its warning stands at the first error it could not silence.
+    assert specs.check(text, ignore=("KH-S022",)) == ["16:11 warning KH-S020", "16:11 error KH-S022", "17:10 warning KH-S020"]

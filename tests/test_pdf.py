@@ -120,6 +120,7 @@ def test_a_failed_conversion_fails_the_call_and_keeps_no_document(specs, tmp_pat
     result = render(specs.write("plan.yaml", MINIMAL_PLAN), "-o", str(tmp_path / "out" / "x.docx"), "--pdf")
     assert result.exit_code == 2
     assert "không xuất được PDF cho" in result.output and "source file could not be loaded" in result.output
+    assert "chưa ghi tệp nào, kể cả .docx" in result.output
     assert not (tmp_path / "out").exists()
 
 
@@ -132,7 +133,7 @@ def test_a_hung_libreoffice_is_stopped_with_every_helper_it_started(tmp_path, fa
     docx = tmp_path / "x.docx"
     docx.write_bytes(b"PK")
     start = time.monotonic()
-    with pytest.raises(ConversionFailed, match="chưa xuất xong PDF sau 1 giây"):
+    with pytest.raises(ConversionFailed, match="chưa xuất xong PDF sau 1 giây và đã bị dừng"):
         pdf.convert([pdf.PdfJob(str(docx), str(tmp_path / "x.pdf"), "x.docx")], timeout=1)
     assert time.monotonic() - start < 30
     assert all(ended(int(pid)) for pid in pids.read_text().split())

@@ -220,3 +220,78 @@ def test_schedule_teams_print_as_sub_headers_spanning_the_table(specs, tmp_path)
     assert rows[1] == [("ĐOÀN KIỂM TRA SỐ 1", 4, None)] and rows[4] == [("ĐOÀN KIỂM TRA SỐ 2", 4, None)]
     assert [r[2][0] for r in (rows[2], rows[3], rows[5])] == ["Xã A", "Xã B", "Xã C"]
     assert rows[5][3][0] == "1. Phó Trưởng Ban Chỉ đạo huyện\n2. Đại diện Phòng Nông nghiệp"
+
+
+# -- from YAML, as a user writes it (docs/plan-format.md, "Extensions") ---------------------
+
+JOINT_PLAN = """\
+organ:
+  - {parent: UBND TỈNH LẠNG SƠN, name: SỞ NỘI VỤ, code: SNV}
+  - {name: "ỦY BAN MTTQ VIỆT NAM TỈNH LẠNG SƠN", code: MTTQ}
+signer:
+  - {lines: [KT. GIÁM ĐỐC, PHÓ GIÁM ĐỐC], name: Nguyễn Văn A}
+  - {lines: [TM. BAN THƯỜNG TRỰC, PHÓ CHỦ TỊCH], name: Trần Thị B}
+place: Lạng Sơn
+date: 2022-03-01
+subject: Phối hợp giám sát giảm nghèo
+sections:
+  - title: MỤC ĐÍCH
+    text: Giám sát đúng quy định.
+    table:
+      columns: [[{text: STT, rows: 2}, {text: Đơn vị, rows: 2}, {text: Kết quả, span: 2}], [Hộ nghèo, Hộ cận nghèo]]
+      rows: [["", Xã A, "12", "30"], [{text: Xã B và C, span: 2}, "5", "6"]]
+  - title: TỔ CHỨC
+    text: Các đơn vị thực hiện./.
+recipients: [UBND các huyện]
+archive: VT
+appendices:
+  - title: ĐỀ CƯƠNG BÁO CÁO
+    body:
+      - title: Kết quả thực hiện
+        body: ["- Số hộ nghèo đầu kỳ: ..."]
+      - title: Số liệu
+        table: {columns: [STT, Chỉ tiêu, Số lượng], widths: [10, 60, 30], rows: [["", Hộ nghèo, ""]]}
+  - schedule: lich.yaml
+"""
+
+TEAM_SCHEDULE = """\
+title: LỊCH GIÁM SÁT
+layout: buoi
+headers: {place: Địa bàn}
+members: {a: Phó Giám đốc Sở, b: Phó Chủ tịch MTTQ}
+teams:
+  - name: ĐOÀN SỐ 1
+    members: [a]
+    rows:
+      - {date: 2022-03-07, session: sáng, time: 7h30, place: Xã A}
+      - {date: 2022-03-07, session: chiều, place: Xã B, note: Mang hồ sơ}
+  - name: ĐOÀN SỐ 2
+    members: [b]
+    rows:
+      - {from: 2022-03-08, to: 2022-03-09, place: Xã C}
+rows: []
+"""
+
+
+def test_a_joint_plan_with_every_extension_from_yaml(specs, tmp_path):
+    from click.testing import CliRunner
+
+    from kehoach.cli import main
+
+    specs.write("lich.yaml", TEAM_SCHEDULE)
+    out = tmp_path / "x.docx"
+    result = CliRunner().invoke(main, ["render", specs.write("plan.yaml", JOINT_PLAN), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert_opens_in_word(out)
+    doc = Document(str(out))
+    assert doc.tables[0].rows[1].cells[0].text == "Số:      /KH-SNV-MTTQ"
+    assert grid(doc.tables[1])[0] == [("STT", 1, "restart"), ("Đơn vị", 1, "restart"), ("Kết quả", 2, None)]
+    texts = [p.text for p in doc.paragraphs]
+    assert "1. Kết quả thực hiện" in texts and "2. Số liệu" in texts
+    assert widths(doc.tables[-2]) == [936, 5613, 2806]
+    schedule = grid(doc.tables[-1])
+    assert [cell[0] for cell in schedule[0]] == ["STT", "Ngày", "Buổi", "Địa bàn", "Thành phần", "Ghi chú"]
+    assert schedule[1] == [("ĐOÀN SỐ 1", 6, None)]
+    assert schedule[2][:3] == [("1", 1, "restart"), ("Thứ Hai\n07/3/2022", 1, "restart"), ("Sáng 7h30", 1, None)]
+    assert schedule[3][:3] == [("", 1, "continue"), ("", 1, "continue"), ("Chiều", 1, None)]
+    assert schedule[5][1][0] == "Từ ngày 08/3 đến ngày 09/3/2022"

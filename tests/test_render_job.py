@@ -185,3 +185,18 @@ def test_sigterm_while_rendering_removes_the_staged_files(tmp_path):
 def test_ctrl_c_while_rendering_removes_the_staged_files(tmp_path):
     code, left = _interrupted(tmp_path, signal.SIGINT)
     assert code != 0 and left == []
+
+
+def test_a_plan_made_incomplete_by_an_ignored_error_is_not_rendered(specs, tmp_path):
+    plan = specs.write("plan.yaml", MINIMAL_PLAN + "appendices:\n  - schedule: khong-co.yaml\n")
+    result = render(plan, "--ignore", "KH-S011", "-o", str(tmp_path / "x.docx"))
+    assert result.exit_code == 1 and "KH-S011" in result.output and "lỗi nội bộ" not in result.output
+    assert "Chưa ghi văn bản nào" in result.output and not (tmp_path / "x.docx").exists()
+
+
+def test_a_schedule_shared_by_two_plans_is_reported_once(specs, tmp_path):
+    specs.write("lich.yaml", SCHEDULE.replace("[pho_truong_ban, nn]", "[pho_truong_bn]"))
+    a = specs.write("a.yaml", PLAN_WITH_SCHEDULE)
+    b = specs.write("b.yaml", PLAN_WITH_SCHEDULE)
+    result = render(a, b, "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1 and result.output.count("KH-L007") == 1

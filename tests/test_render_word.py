@@ -105,8 +105,11 @@ def test_a_table_without_columns_or_a_row_without_cells_is_not_written():
         ("[Nội dung, Kết quả, Ghi chú]", "[[a, b, c], [d, e, f]]"),
         ("[Chỉ một cột]", "[[a], [b]]"),
         ("[TT, Họ và tên, Chức vụ, Đơn vị, Số điện thoại, Ghi chú]", "[[A, B, C, D, E], [A, B, C, D, E]]"),
+        ("[[{text: STT, rows: 2}, {text: Kết quả, span: 2}], [Nghèo, Cận nghèo]]", '[["", "1", "2"], [{text: Tổng, span: 2}, "3"]]'),
+        ("[STT, Xã, Thôn]", '[[{text: Xã A, rows: 3}, Thôn 1], [Thôn 2], [Thôn 3], ["", {text: Xã B, span: 2}]]'),
+        ("[STT, Nội dung, Ghi chú]", '[["", {text: Cả dòng, span: 2}], [{text: "", rows: 2}, a, b], [c, d]]'),
     ],
-    ids=["numbered", "plain", "one-column", "six-columns"],
+    ids=["numbered", "plain", "one-column", "six-columns", "header-rows", "row-spans", "merged-stt"],
 )
 def test_table_shapes_open_clean(specs, tmp_path, columns, rows):
     text = MINIMAL_PLAN.replace(
@@ -118,3 +121,5 @@ def test_table_shapes_open_clean(specs, tmp_path, columns, rows):
     table = Document(str(out)).tables[1]
     widths = [int(w) for w in table._tbl.xpath("./w:tblGrid/w:gridCol/@w:w")]
     assert sum(widths) == 9355 and min(widths) >= 600
+    for tr in table._tbl.tr_lst:  # every row fills the grid exactly
+        assert sum(int(tc.tcPr.gridSpan.val) if tc.tcPr.gridSpan is not None else 1 for tc in tr.tc_lst) == len(widths)

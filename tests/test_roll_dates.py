@@ -129,3 +129,14 @@ class TestBoundsKeepTheirDayAndMonth:
         assert "{from: 2028-02-28, to: 2028-02-28, task: Họp.}" in text
         # Quốc khánh 2028 is Friday 01/9 and Saturday 02/9: Thursday 31/8 is nearer than Monday 04/9
         assert "{on: 2028-08-31, task: Báo cáo.}" in text
+
+
+def test_an_old_year_no_plan_has_is_refused_before_writing(tmp_path):
+    result = rolled(tmp_path, PLAN.replace("year: 2021", "year: 9999"), 2022)
+    assert result.exit_code == 2 and "là kế hoạch năm 9999, ngoài 1945–2100: sửa `year`" in result.output
+    assert not (tmp_path / "plans" / "2022-kh.yaml").exists()
+
+
+def test_a_window_far_outside_the_years_is_refused_not_a_crash(tmp_path):
+    result = rolled(tmp_path, PLAN.replace("from: 2021-11-08", "from: 0001-01-01"), 1950)
+    assert result.exit_code == 2 and "không dời được ngày 01/01/1 sang năm mới" in result.output

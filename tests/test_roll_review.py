@@ -3,6 +3,8 @@ first), then every year, date and lunar year name written literally, at any dist
 
 from rolling import PLAN, run
 
+from kehoach.lunar_years import names
+
 TEXTS = """\
 subject: Kiểm tra theo Kế hoạch số 12/KH-UBND ngày 05/01/2021 của UBND huyện năm {{ year }}
 bases:
@@ -66,3 +68,7 @@ def test_a_lunar_name_is_listed_even_for_the_year_it_names(tmp_path, monkeypatch
     """`Giáp Thìn` in a plan rolled to 2024 is right, but only until the next roll: a person decides."""
     monkeypatch.chdir(tmp_path)
     assert "Giáp Thìn — năm 2024 là năm Giáp Thìn" in rolled_output(tmp_path, 2024)
+
+
+def test_lunar_names_are_found_anywhere_as_written():
+    assert names("Tết Giáp  Thìn năm {{ year }}; XUÂN BÍNH NGỌ; quý I; Giáp Sơn") == [(4, "Giáp  Thìn"), (36, "BÍNH NGỌ")]

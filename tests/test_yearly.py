@@ -10,9 +10,9 @@ from click.testing import CliRunner
 from kehoach.check import check_file
 from kehoach.cli import main
 from kehoach.diagnostics import Severity
+from kehoach.roll.calendar import week_shift
 from kehoach.spec.load import load
 from kehoach.spec.model import ScheduleAppendix
-from kehoach.roll.calendar import week_shift
 from kehoach.yearly import renamed
 
 ROOT = Path(__file__).parent.parent
@@ -128,6 +128,17 @@ def test_literal_dates_and_years_are_listed_for_review(repo):
 def test_a_replaced_document_is_reported_on_the_new_plan(repo):
     result = run("new", "--from", str(repo / "plans" / "2021-ngoc-hoi-kiem-tra.yaml"), "--year", "2022")
     assert "KH-R011 Thông tư `17/2016/TT-BLĐTBXH` đã được thay thế" in result.stdout
+
+
+def test_a_district_plan_rolled_past_the_reform_is_told_its_organ_is_gone(repo):
+    """Districts were abolished on 01/7/2025: the rolled draft's check says so at once."""
+    result = run("new", "--from", str(repo / "plans" / "2021-ngoc-hoi-kiem-tra.yaml"), "--year", "2026")
+    assert result.exit_code == 0
+    diagnostics = result.stdout.split("Cần xem lại")[1]
+    assert (
+        "2026-ngoc-hoi-kiem-tra.yaml:4:11: warning KH-R012 kế hoạch năm 2026 do một cơ quan cấp huyện ban hành, "
+        "nhưng từ 01/7/2025 chính quyền địa phương chỉ còn hai cấp (tỉnh, xã)"
+    ) in diagnostics
 
 
 def test_a_schedule_day_now_on_a_holiday_is_reported(tmp_path):

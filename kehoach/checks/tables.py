@@ -1,5 +1,6 @@
 """Rules about tables (in sections, in appendices, in an appendix's body): their shape, never
-silently shifted or cut when rendered."""
+silently shifted or cut when rendered. A table of the wrong shape cannot be rendered at all, so no
+`ignore` silences these."""
 
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ def _shaped(table: Table) -> bool:
     return 0 < table.width <= MAX_COLUMNS
 
 
-@check("KH-S021", ERROR, applies_to=Plan)
+@check("KH-S021", ERROR, applies_to=Plan, ignorable=False)
 def table_without_columns(plan):
     """Bảng không có cột nào (`columns` rỗng), hoặc nhiều cột hơn Word mở được (63)."""
     for table in tables(plan):
@@ -48,7 +49,7 @@ def table_without_columns(plan):
             )
 
 
-@check("KH-S022", ERROR, applies_to=Plan)
+@check("KH-S022", ERROR, applies_to=Plan, ignorable=False)
 def row_cells_differ_from_columns(plan):
     """Một dòng của bảng có nhiều hoặc ít ô hơn số cột (tính cả ô gộp), hoặc ô gộp dòng vượt quá cuối bảng."""
     for table in tables(plan):
@@ -86,7 +87,7 @@ def _mismatch(what: str, filled: int, free: int, width: int, numbered: bool) -> 
     )
 
 
-@check("KH-S023", ERROR, applies_to=Plan)
+@check("KH-S023", ERROR, applies_to=Plan, ignorable=False)
 def widths_differ_from_columns(plan):
     """Độ rộng cột (`widths`) không khớp số cột hoặc cộng lại quá 100%."""
     for table in tables(plan):

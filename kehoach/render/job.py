@@ -13,8 +13,8 @@ import os
 from dataclasses import dataclass, field
 
 from kehoach.check import check_file
-from kehoach.diagnostics import Diagnostic, Severity
-from kehoach.errors import OutputConflict
+from kehoach.diagnostics import Diagnostic, Severity, ordered
+from kehoach.errors import ConversionFailed, OutputConflict
 from kehoach.fileio import Outputs, ensure_writable
 from kehoach.spec.model import Plan, Spec
 
@@ -116,7 +116,7 @@ def render_files(files: list[str], out: str | None, *, pdf: bool, template: str 
         for target in targets:
             checked = check_file(target.spec, ignore)
             result.diagnostics += checked.diagnostics
-            if checked.spec is None or any(d.severity is Severity.ERROR for d in checked.diagnostics):
+            if not checked.complete or any(d.severity is Severity.ERROR for d in checked.diagnostics):
                 result.blocked = True
             if result.blocked:
                 continue  # keep checking the others, to report every problem at once
@@ -126,10 +126,18 @@ def render_files(files: list[str], out: str | None, *, pdf: bool, template: str 
             _render(checked.spec, docx, template)
             if target.pdf:
                 jobs.append(pdf_module.PdfJob(docx, staged.stage(target.pdf), target.docx))
+        result.diagnostics = ordered(result.diagnostics)  # a schedule shared by two plans is reported once
         if result.blocked:
             staged.abandon()
             return result
-        pdf_module.convert(jobs)
+        try:
+            pdf_module.convert(jobs)
+        except ConversionFailed as failed:
+            # All or nothing: the documents are not kept without the PDFs that were asked for.
+            raise ConversionFailed(
+                f"{failed}; chưa ghi tệp nào, kể cả .docx: chạy lại không có `--pdf` để có tệp .docx, "
+                "rồi mở nó bằng LibreOffice hoặc Word để xem chỗ hỏng"
+            ) from None
     result.written = [path for target in targets for path in (target.docx, target.pdf) if path]
     return result
 

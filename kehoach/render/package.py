@@ -9,13 +9,14 @@ and each document starts as a copy of those bytes.
 from __future__ import annotations
 
 import io
+import os
 import re
 import zipfile
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from kehoach.errors import TemplateError
-from kehoach.fileio import atomic_output, data_path
+from kehoach.fileio import atomic_output, data_path, is_staged
 from kehoach.render.ooxml import esc, flatten
 
 DOCUMENT = "word/document.xml"
@@ -101,7 +102,11 @@ def load_template(path: str | None = None) -> Template:
 
 
 def write(template: Template, out_path: str, document, footnotes: list[str], title: str, author: str) -> None:
-    """Write the package beside `out_path` and rename it into place."""
+    """Write the package beside `out_path` and rename it into place (in place when `out_path` is
+    already a file staged by the render job)."""
+    if is_staged(out_path):
+        write_package(template, out_path, document, footnotes, title, author)
+        return
     with atomic_output(out_path) as tmp:
         write_package(template, tmp, document, footnotes, title, author)
 
@@ -112,8 +117,12 @@ def write_package(template: Template, path: str, document, footnotes: list[str],
     The document (chunks) is streamed into the zip: a large table never exists as one string.
     Footnotes are met while it is written, so the footnotes part comes last."""
     core = template.part(CORE)
-    with open(path, "w+b") as f:
+    # Not opened with truncation: ext4 flushes a file truncated to zero when it is closed, which
+    # costs more than the write itself. The file (a staged temporary, normally empty) is cut after
+    # the shared parts instead, so that zipfile finds their directory at its end.
+    with os.fdopen(os.open(path, os.O_RDWR | os.O_CREAT, 0o666), "r+b") as f:
         f.write(template.shared_zip)
+        f.truncate()
         f.seek(0)
         with zipfile.ZipFile(f, "a", zipfile.ZIP_DEFLATED, compresslevel=_LEVEL) as z:
             if core is not None:

@@ -38,7 +38,8 @@ def soffice() -> str:
 
 
 def convert(jobs: list[PdfJob], timeout: float = TIMEOUT_SECONDS) -> None:
-    """Convert every job's .docx in one LibreOffice run; any failure raises ConversionFailed."""
+    """Convert every job's .docx in one LibreOffice run; any failure raises ConversionFailed, whose
+    message says what failed (the caller says what to do: it knows what it wrote)."""
     if not jobs:
         return
     program = soffice()
@@ -59,17 +60,15 @@ def convert(jobs: list[PdfJob], timeout: float = TIMEOUT_SECONDS) -> None:
             code, errors = process_group.run(command, timeout)
         except subprocess.TimeoutExpired:
             raise ConversionFailed(
-                f"LibreOffice chưa xuất xong PDF sau {timeout:.0f} giây và đã bị dừng: "
-                "dựng ít tệp hơn trong một lần, hoặc bỏ `--pdf`"
+                f"LibreOffice chưa xuất xong PDF sau {timeout:.0f} giây và đã bị dừng (thử lại với ít tệp hơn)"
             ) from None
         except OSError as error:
             raise ToolMissing(f"không chạy được LibreOffice `{program}` ({error.strerror}): cài lại LibreOffice") from None
         for n, job in enumerate(jobs):
             produced = os.path.join(out, f"{n}.pdf")
             if not os.path.exists(produced):
+                said = errors.strip()[-300:]
                 raise ConversionFailed(
-                    f"LibreOffice không xuất được PDF cho `{job.name}` (mã thoát {code}"
-                    f"{': ' + errors.strip()[-300:] if errors.strip() else ''}): "
-                    "mở tệp .docx bằng LibreOffice hoặc Word để xem, hoặc bỏ `--pdf`"
+                    f"LibreOffice không xuất được PDF cho `{job.name}` (mã thoát {code}{': ' + said if said else ''})"
                 )
             shutil.copyfile(produced, job.pdf)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import bisect
 import json
-from itertools import accumulate
+import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 import yaml
 
@@ -51,27 +52,28 @@ def replace_value(text: str, node: yaml.ScalarNode, written: str, new: str) -> E
 
 
 def remove_pair(text: str, key: yaml.Node, value: yaml.Node, replacement: str = "") -> Edit:
-    """Remove a `key: value` line of a block mapping (its comment with it), or put `replacement`
-    in its place at the same indentation."""
+    """Remove a `key: value` pair of a block mapping — its lines, a comment after it included — or
+    put `replacement` in its place at the same indentation. In a block mapping (flow mappings are
+    refused before this) a pair owns whole lines: only indentation before the key, only a comment
+    after the value, so the mapping stays valid YAML."""
     line_start = text.rfind("\n", 0, key.start_mark.index) + 1
     indent = text[line_start : key.start_mark.index]
-    start = line_start if not indent.strip() else key.start_mark.index
     end = value.end_mark.index
     if end == 0 or text[end - 1] != "\n":  # a block scalar ends after its line break; others before it
         line_end = text.find("\n", end)
         end = len(text) if line_end < 0 else line_end + 1
-    if replacement:
-        replacement = (indent if start == line_start else "") + replacement + "\n"
-    return Edit(start, end, replacement)
+    return Edit(line_start, end, indent + replacement + "\n" if replacement else "")
 
 
 def new_positions(new_text: str, edits: list[Edit], offsets: list[int]) -> list[tuple[int, int]]:
     """Line and column (from 1, in characters) in the edited text of each old offset that no edit
     covers or that starts one."""
+    if not offsets:
+        return []
     ordered = sorted(edits, key=lambda e: e.start)
     starts = [e.start for e in ordered]
     shifts = list(accumulate((len(e.text) - (e.end - e.start) for e in ordered), initial=0))
-    line_starts = [0] + [i + 1 for i, c in enumerate(new_text) if c == "\n"]
+    line_starts = [0] + [m.end() for m in re.finditer("\n", new_text)]
     found = []
     for offset in offsets:
         moved = offset + shifts[bisect.bisect_left(starts, offset)]

@@ -12,11 +12,11 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from kehoach import canchi, prose_dates
+from kehoach import lunar_years, prose_dates
 from kehoach.diagnostics import Pos
 from kehoach.refs.extract import find as find_references
 from kehoach.refs.in_spec import references
-from kehoach.spec.model import Plan, Text, iter_texts
+from kehoach.spec.model import Plan, iter_texts
 
 # A year, alone or closing a date or a range: `2021`, `08/11/2021`, `2016-2020`, `2021 - 2025`.
 _YEAR = r"\d{4}"
@@ -25,6 +25,8 @@ _LITERAL_YEAR = re.compile(
 )
 # Years a plan may speak of (as the loader reads `year`); other four-digit numbers are counts.
 _YEARS = range(1945, 2101)
+# Between two texts joined for scanning: neither a word, a space nor punctuation any pattern reads.
+_BETWEEN = "\x00"
 _EXPRESSION = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 
 
@@ -52,45 +54,54 @@ def cited_before(spec, new_year: int) -> list[Review]:
 
 
 def literals(spec, new_year: int) -> list[Review]:
-    """Years, dates and lunar year names written literally, outside the documents a plan cites."""
-    cited: dict[int, list[tuple[int, int]]] = {}
+    """Years, dates and lunar year names written literally, outside the documents a plan cites.
+
+    All texts are scanned as one string (joined by a character no pattern crosses), so a schedule of
+    twenty thousand rows costs a few regex passes, not a hundred thousand small ones."""
+    texts = iter_texts(spec)
+    own_references: dict[int, list[tuple[int, int]]] = {}
     for text, ref in references(spec):
-        cited.setdefault(id(text), []).append((ref.offset, ref.end))
-    lunar = canchi.year_name(new_year)
-    found: list[Review] = []
-    for text in iter_texts(spec):
+        own_references.setdefault(id(text), []).append((ref.offset, ref.end))
+    scanned, starts, cited = [], [], []
+    at = 0
+    for text in texts:
         if text.templated:
-            scanned = _EXPRESSION.sub(lambda m: " " * len(m.group(0)), text.source)
-            spans = [(r.offset, r.end) for r in find_references(scanned)]
+            value = _EXPRESSION.sub(lambda m: " " * len(m.group(0)), text.source)
+            spans = [(r.offset, r.end) for r in find_references(value)]
         else:
-            scanned, spans = text.value, cited.get(id(text), [])
-        found += _in_text(text, scanned, spans, new_year, lunar)
-    return _unique(sorted(found, key=lambda r: (r.pos.file, r.pos.line, r.pos.column)))
+            value, spans = text.value, own_references.get(id(text), [])
+        scanned.append(value)
+        starts.append(at)
+        cited += [(at + a, at + b) for a, b in spans]
+        at += len(value) + len(_BETWEEN)
+    joined = _BETWEEN.join(scanned)
+
+    found: list[tuple[int, int, str]] = []  # start and end in `joined`, note
+    dates = []
+    for match in prose_dates.find(joined):
+        end = match.end or match.start
+        dates.append((match.start.offset, end.offset + len(end.text)))
+    outside = _Spans(cited)
+    found += [(a, b, "") for a, b in dates if a not in outside]
+    taken = _Spans(cited + dates)
+    for match in _LITERAL_YEAR.finditer(joined):
+        years = [int(y) for y in match.groups() if y]
+        if all(y in _YEARS for y in years) and match.start() not in taken:
+            found.append((*match.span(), ""))
+    note = f"năm {new_year} là năm {lunar_years.name_of(new_year)}"
+    found += [(a, a + len(written), note) for a, written in lunar_years.names(joined)]
+
+    reviews = []
+    for a, b, why in sorted(found):
+        i = bisect.bisect_right(starts, a) - 1
+        reviews.append(Review(texts[i].pos_at(a - starts[i]), joined[a:b], why))
+    # By position; a templated text's items share one position and keep their text order.
+    return _unique(sorted(reviews, key=lambda r: (r.pos.file, r.pos.line, r.pos.column)))
 
 
 def _unique(reviews) -> list[Review]:
     """One line per place and text: a templated value points at its start for all it holds."""
     return list(dict.fromkeys(reviews))
-
-
-def _in_text(text: Text, scanned: str, cited: list[tuple[int, int]], new_year: int, lunar: str) -> list[Review]:
-    found: list[tuple[int, Review]] = []
-    if any(c.isdigit() for c in scanned):
-        dates = []
-        for match in prose_dates.find(scanned):
-            end = match.end or match.start
-            dates.append((match.start.offset, end.offset + len(end.text)))
-        outside = _Spans(cited)
-        found += [_review(text, scanned, span) for span in dates if span[0] not in outside]
-        taken = _Spans(cited + dates)
-        for match in _LITERAL_YEAR.finditer(scanned):
-            years = [int(y) for y in match.groups() if y]
-            if all(y in _YEARS for y in years) and match.start() not in taken:
-                found.append(_review(text, scanned, match.span()))
-    for match in canchi.NAME.finditer(scanned):
-        found.append(_review(text, scanned, match.span(), f"năm {new_year} là năm {lunar}"))
-    # In text order (a templated text's items share one position).
-    return [review for _, review in sorted(found, key=lambda f: f[0])]
 
 
 class _Spans:
@@ -109,7 +120,3 @@ class _Spans:
     def __contains__(self, offset: int) -> bool:
         i = bisect.bisect_right(self.starts, offset) - 1
         return i >= 0 and offset < self.ends[i]
-
-
-def _review(text: Text, scanned: str, span: tuple[int, int], note: str = "") -> tuple[int, Review]:
-    return span[0], Review(text.pos_at(span[0]), scanned[span[0] : span[1]], note)

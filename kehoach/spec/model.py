@@ -57,10 +57,11 @@ class Text:
         its start, as the contract allows. The walk is done once per value, so
         many problems in one paragraph cost no more than one.
         """
-        if self.templated or not self.raw or offset <= 0:
+        if not self.raw or offset <= 0:
             return self.pos
         if self._walk is None:
-            self._walk = _walk(self.value, self.raw)
+            # Asked once: `templated` reads the whole source, and a paragraph may hold thousands of problems.
+            self._walk = ([], []) if self.templated else _walk(self.value, self.raw)
         raw_at, newlines = self._walk
         if offset >= len(raw_at):
             return self.pos
