@@ -60,16 +60,16 @@ class TestUnitsGone:
     def test_a_district_in_a_2026_plan(self, specs):
         text = with_intro(COMMUNE_2026, "Tổ chức tập huấn trên địa bàn huyện Tủa Chùa.")
         assert specs.messages(text) == [
-            "KH-P002 `huyện Tủa Chùa` không còn từ 01/7/2025 (sắp xếp đơn vị hành chính): nay là xã Sáng Nhè, "
+            "KH-P002 `huyện Tủa Chùa` không còn từ 01/7/2025 (sắp xếp đơn vị hành chính): địa bàn nay là xã Sáng Nhè, "
             "xã Sín Chải, xã Sính Phình, xã Tủa Chùa, xã Tủa Thàng (tỉnh Điện Biên); sửa lại tên đơn vị"
         ]
 
     def test_a_merged_commune_and_a_former_town(self, specs):
         text = with_intro(COMMUNE_2026, "Kiểm tra tại xã Mường Báng và thị trấn Tủa Chùa.")
         assert specs.messages(text) == [
-            "KH-P002 `xã Mường Báng` không còn từ 01/7/2025 (sắp xếp đơn vị hành chính): nay là xã Tủa Chùa "
+            "KH-P002 `xã Mường Báng` không còn từ 01/7/2025 (sắp xếp đơn vị hành chính): nay thuộc xã Tủa Chùa "
             "(tỉnh Điện Biên); sửa lại tên đơn vị",
-            "KH-P002 `thị trấn Tủa Chùa` không còn từ 01/7/2025 (sắp xếp đơn vị hành chính): nay là xã Tủa Chùa "
+            "KH-P002 `thị trấn Tủa Chùa` không còn từ 01/7/2025 (sắp xếp đơn vị hành chính): nay thuộc xã Tủa Chùa "
             "(tỉnh Điện Biên); sửa lại tên đơn vị",
         ]
 
@@ -85,8 +85,16 @@ class TestUnitsGone:
         plan = COMMUNE_2026.replace("ĐIỆN BIÊN", "TUYÊN QUANG").replace("XÃ TỦA CHÙA", "XÃ BẮC MÊ").replace(
             "place: Tủa Chùa", "place: Bắc Mê").replace("Điện Biên", "Tuyên Quang")
         assert specs.messages(with_intro(plan, "Kiểm tra tại xã Lạc Nông và xã Minh Ngọc.")) == [
-            "KH-P002 `xã Lạc Nông` không còn từ 01/7/2025 (sắp xếp đơn vị hành chính): nay là xã Bắc Mê "
+            "KH-P002 `xã Lạc Nông` không còn từ 01/7/2025 (sắp xếp đơn vị hành chính): nay thuộc xã Bắc Mê "
             "(tỉnh Tuyên Quang); sửa lại tên đơn vị"
+        ]
+
+    def test_a_commune_split_between_two(self, specs):
+        plan = COMMUNE_2026.replace("ĐIỆN BIÊN", "LẠNG SƠN").replace("XÃ TỦA CHÙA", "XÃ ĐÌNH LẬP").replace(
+            "place: Tủa Chùa", "place: Đình Lập").replace("Điện Biên", "Lạng Sơn")
+        assert specs.messages(with_intro(plan, "Kiểm tra tại xã Bính Xá.")) == [
+            "KH-P002 `xã Bính Xá` không còn từ 01/7/2025 (sắp xếp đơn vị hành chính): nay chia về xã Kiên Mộc, "
+            "xã Đình Lập (tỉnh Lạng Sơn); sửa lại tên đơn vị"
         ]
 
     def test_the_same_names_in_2024_are_right(self, specs):

@@ -240,10 +240,14 @@ def _successors(unit: Unit) -> str:
     after = units.successors(unit)
     if not after:
         return ""
-    where = after[0].province
     if unit.kind in units.PROVINCE_KINDS and unit.full == unit.province:
-        return f"nay thuộc {str(after[0])}"
-    return f"nay là {', '.join(str(u) for u in dict.fromkeys(after))} ({where[0].lower() + where[1:]})"
+        return f"nay thuộc {after[0]}"
+    names = ", ".join(str(u) for u in dict.fromkeys(after))
+    where = after[0].province[0].lower() + after[0].province[1:]
+    if unit.district is None:
+        return f"địa bàn nay là {names} ({where})"
+    # About a tenth of the old communes were split between several new ones.
+    return f"nay thuộc {names} ({where})" if len(after) == 1 else f"nay chia về {names} ({where})"
 
 
 Verdict = tuple[str, str] | None  # (code, message)
