@@ -241,10 +241,14 @@ def refs(files: tuple[str, ...], fmt: str) -> None:
 @guarded
 def new(old: str, year: int, out: str | None, force: bool) -> None:
     """Dựng kế hoạch năm mới (bản dự thảo) từ kế hoạch năm trước: lịch dời theo tuần (giữ thứ), thời gian thực hiện giữ ngày, tháng."""
-    from kehoach.importer.run import roll_word
-    from kehoach.yearly import roll_forward
+    if old.lower().endswith(".docx"):
+        from kehoach.importer.run import roll_word  # the Word importer only for a Word file: it is heavy
 
-    rolled = roll_word(old, year, out, force) if old.lower().endswith(".docx") else roll_forward(old, year, out, force)
+        rolled = roll_word(old, year, out, force)
+    else:
+        from kehoach.yearly import roll_forward
+
+        rolled = roll_forward(old, year, out, force)
     weeks = rolled.shift_days // 7
     click.echo(
         f"Đã dời các ngày trong lịch {rolled.shift_days:+d} ngày ({weeks:+d} tuần): thứ trong tuần giữ nguyên; "
