@@ -14,18 +14,25 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+# How running text writes a date, shared with the reference extractor (kehoach/refs/extract.py).
 # Words may be separated by spaces, line breaks and **bold**/*italic* markers.
-_GAP = r"[\s*_]+"
-_NUMERIC = r"(?<![\d/.])(\d{1,2})\s?[/.-]\s?(\d{1,2})(?:\s?[/.-]\s?(\d{4}))?(?![\d/])"
-_LONG = r"(?<!\d)(\d{1,2})" + _GAP + r"tháng" + _GAP + r"(\d{1,2})(?:\s*,?" + _GAP + r"năm" + _GAP + r"(\d{4}))?(?!\d)"
+GAP = r"[\s*_]+"
+# `08/11/2021`, `08-11-2021`, `08.11.2021`, and a stray space around the separator (`16/7/ 2021`).
+SEPARATOR = r"\s?[/.-]\s?"
+# `25 tháng 9 năm 2023`: the words between day, month and year (a comma may stand before `năm`).
+MONTH_WORD = GAP + r"tháng" + GAP
+YEAR_WORD = r"\s*,?" + GAP + r"năm" + GAP
+
+_NUMERIC = r"(?<![\d/.])(\d{1,2})" + SEPARATOR + r"(\d{1,2})(?:" + SEPARATOR + r"(\d{4}))?(?![\d/])"
+_LONG = r"(?<!\d)(\d{1,2})" + MONTH_WORD + r"(\d{1,2})(?:" + YEAR_WORD + r"(\d{4}))?(?!\d)"
 _TOKEN = re.compile(f"{_NUMERIC}|{_LONG}", re.IGNORECASE)
 
 _MARK_DAY = re.compile(r"(?<!\w)ngày[\s*_]*$", re.IGNORECASE)
-_MARK_FROM = re.compile(r"(?<!\w)từ(?:" + _GAP + r"ngày)?[\s*_]*$", re.IGNORECASE)
-_MARK_TO = re.compile(r"[\s*_]*(?:đến|tới)(?:" + _GAP + r"ngày)?[\s*_]*", re.IGNORECASE)
+_MARK_FROM = re.compile(r"(?<!\w)từ(?:" + GAP + r"ngày)?[\s*_]*$", re.IGNORECASE)
+_MARK_TO = re.compile(r"[\s*_]*(?:đến|tới)(?:" + GAP + r"ngày)?[\s*_]*", re.IGNORECASE)
 _MARK_DEADLINE = re.compile(
-    r"(?<!\w)(?:trước|chậm nhất(?:" + _GAP + r"là)?|hạn(?:" + _GAP + r"(?:chót|cuối))?(?:" + _GAP + r"(?:là|vào))?)"
-    + _GAP + r"ngày[\s*_]*$",
+    r"(?<!\w)(?:trước|chậm nhất(?:" + GAP + r"là)?|hạn(?:" + GAP + r"(?:chót|cuối))?(?:" + GAP + r"(?:là|vào))?)"
+    + GAP + r"ngày[\s*_]*$",
     re.IGNORECASE,
 )
 # How far back a mark may stand before its date.
@@ -100,3 +107,34 @@ def range_years(found: Found, default_year: int | None) -> tuple[int | None, int
     is a mistake to report, not a range across new year."""
     end_year = found.end.year or default_year
     return found.start.year or end_year, end_year
+
+
+# A weekday written just before a date: `Thứ Sáu, 14/11/2026`, `thứ 6 (ngày 14/11)`, `Chủ nhật - 15/11`.
+_WEEKDAY_BEFORE = re.compile(
+    r"(?<!\w)(thứ" + GAP + r"(hai|ba|tư|năm|sáu|bảy|[2-7])|chủ" + GAP + r"nhật)[\s*_,(–-]*(?:ngày[\s*_]*)?$",
+    re.IGNORECASE,
+)
+_WEEKDAY_NUMBER = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5, "2": 0, "3": 1, "4": 2, "5": 3, "6": 4, "7": 5}
+
+
+@dataclass(frozen=True)
+class WeekdayClaim:
+    offset: int  # where the weekday word starts
+    text: str  # the weekday and the date as written
+    said: str  # the weekday as written
+    weekday: int  # Monday 0 … Sunday 6
+    date: WrittenDate
+
+
+def weekdays(text: str) -> list[WeekdayClaim]:
+    """Every date that has its weekday written just before it."""
+    claims = []
+    for match in _TOKEN.finditer(text):
+        before = text[max(0, match.start() - _LOOKBACK) : match.start()]
+        said = _WEEKDAY_BEFORE.search(before)
+        if said is None:
+            continue
+        number = _WEEKDAY_NUMBER[said.group(2).lower()] if said.group(2) else 6
+        start = match.start() - len(before) + said.start()
+        claims.append(WeekdayClaim(start, text[start : match.end()], said.group(1), number, _written(match)))
+    return claims
