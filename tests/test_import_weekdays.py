@@ -59,3 +59,14 @@ def test_an_excel_cell_with_the_wrong_weekday(tmp_path):
     assert (found.pos.line, found.where, found.message) == (2, "Lịch, dòng 2, ô B2", WRONG)
     _workbook(tmp_path / "dung.xlsx", "thứ 7 ngày 14/11/2026")
     assert [d for d in check_workbook(str(tmp_path / "dung.xlsx")) if d.code == "KH-I005"] == []
+
+
+def test_a_long_cell_is_read_for_dates_once(monkeypatch):
+    from kehoach.importer import dates
+
+    calls = []
+    real = dates._placed_dates
+    monkeypatch.setattr(dates, "_placed_dates", lambda *a: calls.append(1) or real(*a))
+    cell = "Thứ Sáu, 14/11/2026; " * 2000
+    claims = dates.weekday_claims(cell, None)
+    assert len(claims) == 2000 and claims[0] == ("Thứ Sáu", 4, claims[0][2]) and len(calls) == 1

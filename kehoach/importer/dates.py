@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -40,13 +41,23 @@ def window(text: str) -> tuple[dt.date, dt.date] | None:
 
 def dates(text: str, year: int | None) -> list[dt.date]:
     """Every date in `text`; a date without its year takes the next one written, else `year`."""
+    return [day for _, day in _placed_dates(text, year)]
+
+
+def _placed_dates(text: str, year: int | None) -> list[tuple[int, dt.date]]:
+    """Every date in `text` with the offset it starts at (one pass each way: the year a date without
+    one takes is the next year written)."""
     found = list(DATE.finditer(text))
-    years = [int(m["y"]) if m["y"] else None for m in found]
+    years: list[int | None] = [None] * len(found)
+    following = year
+    for k in range(len(found) - 1, -1, -1):
+        if found[k]["y"]:
+            following = int(found[k]["y"])
+        years[k] = int(found[k]["y"]) if found[k]["y"] else following
     out = []
-    for k, m in enumerate(found):
-        y = years[k] or next((v for v in years[k + 1:] if v), None) or year
+    for m, y in zip(found, years):
         if (value := make(int(m["d"]), int(m["m"]), y)) is not None:
-            out.append(value)
+            out.append((m.start(), value))
     return out
 
 
@@ -65,11 +76,13 @@ def clock(text: str) -> str | None:
 def weekday_claims(text: str, year: int | None) -> list[tuple[str, int, dt.date]]:
     """Each weekday written in `text`, as written and as a number, with the date written after it:
     (`Thứ Sáu`, 4, 14/11/2026)."""
+    placed = _placed_dates(text, year)
+    starts = [start for start, _ in placed]
     out = []
     for m in WEEKDAY.finditer(text):
-        following = dates(text[m.end():], year)
-        if following:
+        k = bisect.bisect_left(starts, m.end())
+        if k < len(placed):
             number = m["word"] or m["short"]
             claimed = 6 if m["sunday"] else int(number) - 2 if number.isdigit() else _WEEKDAY_WORDS[number.lower()]
-            out.append((m.group(0), claimed, following[0]))
+            out.append((m.group(0), claimed, placed[k][1]))
     return out
