@@ -58,3 +58,29 @@ def test_a_layout_problem_in_the_first_paragraph_is_placed_in_the_header(tmp_pat
     write_docx(tmp_path / "kh.docx", table([[cell, _cell(RIGHT, True)]], borderless=True, widths=2) + BODY)
     [found] = [d for d in check_word(str(tmp_path / "kh.docx")) if d.code == "KH-N005"]
     assert (found.pos.line, found.where, found.excerpt) == (1, "Phần đầu", "ỦY BAN NHÂN DÂN XÃ HÒA BÌNH Số: 12/KH-UBND")
+
+
+SOFT_HTML = """<html><head><meta charset="utf-8"></head><body>
+<table><tr><td><p>UBND HUYỆN TỦA CHÙA<br><b>ỦY BAN NHÂN DÂN XÃ HÒA BÌNH</b><br>Số: 12/KH-UBND</p></td>
+<td><p><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><br><b>Độc lập - Tự do - Hạnh phúc</b><br>
+<i>Hòa Bình, ngày 05 tháng 3 năm 2026</i></p></td></tr></table>
+<p align="center"><b>KẾ HOẠCH</b></p><p align="center"><b>Rà soát hộ nghèo năm 2026</b></p>
+<p><b>I. MỤC ĐÍCH</b></p><p>Rà soát đúng./.</p></body></html>"""
+
+
+def test_a_header_with_br_saved_by_libreoffice(tmp_path):
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (libreoffice-writer-nogui) is not installed")
+    (tmp_path / "kh.html").write_text(SOFT_HTML, encoding="utf-8")
+    # A private profile: another LibreOffice running on the machine must not lock this one out.
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to",
+                    "docx:MS Word 2007 XML", "--outdir", str(tmp_path), str(tmp_path / "kh.html")],
+                   check=True, capture_output=True, timeout=180)
+    imported = import_document(str(tmp_path / "kh.docx"))
+    plan = imported.plan
+    assert plan["organ"] == {"parent": "UBND HUYỆN TỦA CHÙA", "name": "ỦY BAN NHÂN DÂN XÃ HÒA BÌNH", "code": "UBND"}
+    assert (plan["number"], plan["place"], str(plan["date"])) == (12, "Hòa Bình", "2026-03-05")
