@@ -143,6 +143,20 @@ def test_the_folder_page_lists_plans_with_their_status(client, folder):
     assert "1 lỗi" in page and "không có lỗi" in page
 
 
+def test_one_odd_file_is_a_row_that_says_so_and_the_rest_is_listed(client, folder, tmp_path):
+    (tmp_path / "secret.yaml").write_text("bí mật: 1\n", encoding="utf-8")
+    os.symlink(tmp_path / "secret.yaml", folder / "plans" / "ra-ngoai.yaml")
+    os.symlink("/nonexistent", folder / "plans" / "gay.yaml")
+    os.mkfifo(folder / "plans" / "ong.yaml")
+    response = client.get("/")
+    assert response.status_code == 200
+    page = response.text
+    assert "plans/plan.yaml" in page and "không có lỗi" in page
+    assert page.count("không đọc được: ") == 3
+    assert "dẫn ra ngoài thư mục" in page and "không có kế hoạch `plans/ong.yaml`" in page
+    assert "bí mật" not in page
+
+
 # --- checking unsaved text ---------------------------------------------------------------------
 
 def test_unsaved_text_is_checked_where_it_stands_and_nothing_is_written(client, folder):

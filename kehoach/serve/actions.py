@@ -30,10 +30,17 @@ class Status:
     unreadable: bool = False
     kind: str = ""  # "kế hoạch" or "lịch"
     title: str = ""
+    reason: str = ""  # why the file cannot be opened at all (a link leading outside, a FIFO, ...)
 
 
 def status_of(folder: Folder, relative: str) -> Status:
-    checked = check_file(folder.spec(relative))
+    """The file's kind, title and counts; one odd file (a dangling link, a link out of the folder, a
+    FIFO named `.yaml`) is a row that says so, never a folder page that fails."""
+    try:
+        path = folder.spec(relative)
+    except UserError as odd:
+        return Status(unreadable=True, reason=str(odd))
+    checked = check_file(path)
     status = _counts(checked.diagnostics)
     spec = checked.spec
     if spec is not None:
