@@ -166,17 +166,18 @@ def export(path: str, out: str | None, hours: OfficeHours = OfficeHours(), force
            ignore: tuple[str, ...] = ()) -> Exported:
     """`kehoach ics`: check, then write the calendar — or nothing when the spec has errors
     (a phone calendar with a member in two places is worse than none)."""
-    from kehoach.calendar.output import write_new
+    from kehoach.calendar import input_files
     from kehoach.check import check_file
     from kehoach.diagnostics import exit_code
+    from kehoach.outputs import Outputs
 
     checked = check_file(path, ignore)
     result = Exported(checked.diagnostics)
     if checked.spec is None or exit_code(checked.diagnostics):
         return result
-    target = out or default_output(path)
-    data = build(checked.spec, path, hours)
-    write_new(target, data, [path, *(s.file for s, _w, _m in schedule_parts(checked.spec))], force)
-    result.written = target
+    outputs = Outputs(inputs=input_files(path, checked.spec), force=force,
+                      overwrite_hint="thêm --force để ghi đè, hoặc chọn tên khác (-o)")
+    outputs.add(out or default_output(path), build(checked.spec, path, hours), "tệp lịch .ics")
+    [result.written] = outputs.write()
     result.events = sum(len(s.rows) for s, _w, _m in schedule_parts(checked.spec))
     return result

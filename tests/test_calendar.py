@@ -110,7 +110,26 @@ def test_png_and_svg_files_are_written_and_never_over_an_existing_file(specs, tm
     assert again.exit_code == 2 and "đã có: thêm --force" in again.output
     assert runner.invoke(main, ["lich", path, "--png", str(png), "--force"]).exit_code == 1
     onto_input = runner.invoke(main, ["lich", path, "--svg", path])
-    assert "là tệp đầu vào" in onto_input.output and "rows:" in open(path, encoding="utf-8").read()
+    assert "ghi đè lên tệp đầu vào" in onto_input.output and "rows:" in open(path, encoding="utf-8").read()
+
+
+def test_a_picture_never_replaces_a_schedule_the_plan_includes_even_with_force(specs):
+    schedule = specs.write("lich.yaml", "members: {nn: Đại diện Phòng Nông nghiệp}\nrows:\n"
+                                        "  - {date: 2023-10-02, place: Khu 1, members: [nn]}\n")
+    plan = specs.write("plan.yaml", MINIMAL_PLAN + "window: {from: 2023-10-01, to: 2023-10-20}\n"
+                                                   "appendices:\n  - schedule: lich.yaml\n")
+    before = open(schedule, encoding="utf-8").read()
+    for option in ("--svg", "--png"):
+        result = CliRunner().invoke(main, ["lich", plan, option, schedule, "--force"])
+        assert result.exit_code == 2 and "ghi đè lên tệp đầu vào" in result.output
+        assert open(schedule, encoding="utf-8").read() == before
+
+
+def test_an_svg_and_a_png_on_one_path_write_neither(specs, tmp_path):
+    path = specs.write("lich.yaml", LICH)
+    same = tmp_path / "lich.out"
+    result = CliRunner().invoke(main, ["lich", path, "--svg", str(same), "--png", str(same)])
+    assert result.exit_code == 2 and "cùng được ghi vào" in result.output and not same.exists()
 
 
 def test_an_unreadable_file_is_reported_not_drawn(specs):

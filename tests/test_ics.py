@@ -108,6 +108,15 @@ def test_an_existing_file_needs_force(lich, tmp_path):
     assert len(events(out.read_bytes())) == 3
 
 
+def test_the_calendar_never_replaces_a_schedule_the_plan_includes_even_with_force(specs):
+    schedule = specs.write("lich.yaml", LICH)
+    plan = specs.write("plan.yaml", MINIMAL_PLAN.replace("2023", "2021") + "window: {from: 2021-11-08, to: 2021-11-15}\n"
+                       "appendices:\n  - schedule: lich.yaml\n")
+    result = CliRunner().invoke(main, ["ics", plan, "-o", schedule, "--force"])
+    assert result.exit_code == 2 and "ghi đè lên tệp đầu vào" in result.output
+    assert open(schedule, encoding="utf-8").read() == LICH
+
+
 def _row(day: dt.date, place: str, **extra):
     from kehoach.diagnostics import Pos
     from kehoach.spec.model import DateValue, Row, Text
