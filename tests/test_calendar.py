@@ -91,11 +91,19 @@ def test_svg_is_well_formed_and_draws_the_same_marks(view):
     picture = svg.render(view)
     root = ET.fromstring(picture)
     words = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    said = " ".join(words)  # a label wraps onto the lines of its cell
     assert "Tháng 4 năm 2025" in words and "Tháng 5 năm 2025" in words
-    assert "Ngày Giỗ Tổ Hùng Vương" in words
-    assert "Sáng: Xã Tam Anh" in words and "Cả ngày: Xã Tam Xuân" in words
+    assert "Ngày Giỗ Tổ Hùng Vương" in said
+    assert "Sáng: Xã Tam Anh" in said and "Cả ngày: Xã Tam Xuân" in said
     assert "Làm việc bù" in words
     assert words.count("!") == 1 and words.count("×") == 1
+
+
+def test_svg_labels_are_drawn_at_a_readable_size_and_wrap_in_their_cell(view):
+    root = ET.fromstring(svg.render(view))
+    sizes = [int(t.get("font-size")) for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert min(sizes) >= 12 and int(root.get("width")) <= 700  # ≥ 11 px in the page's 660 px pane
+    assert svg._wrapped("Cả ngày: Thị trấn Núi Thành Mới Ở Quảng Nam", 2) == ["Cả ngày: Thị", "trấn Núi Th…"]
 
 
 def test_png_and_svg_files_are_written_and_never_over_an_existing_file(specs, tmp_path):
