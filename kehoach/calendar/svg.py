@@ -86,7 +86,7 @@ def _day(day: Day, x: float, y: float) -> list[str]:
     for visit in day.visits:
         colour = COLOURS["conflict"] if visit.conflict else COLOURS["outside"] if visit.outside_window else COLOURS["visit"]
         label = f"{visit.session.capitalize()}{' ' + visit.time if visit.time else ''}: {visit.place}"
-        labels.append((_wrapped(label, 2), colour))
+        labels.append((_wrapped(label, 3), colour))
     lines = [(line, colour) for wrapped, colour in labels for line in wrapped]
     if len(lines) > LINES_PER_CELL:
         shown, used = [], 0
