@@ -254,6 +254,21 @@ def test_import_accepts_only_word_and_excel(client):
     assert no_csrf.status_code == 403
 
 
+def test_an_upload_is_named_by_the_clerks_file_name_never_the_servers_temporary_path(client, folder):
+    broken = client.post("/api/nhap", files={"file": ("Kế hoạch 2024.docx", b"PK not a zip", "application/octet-stream")},
+                         headers={"X-CSRF-Token": CSRF})
+    message = broken.json()["error"]
+    assert broken.status_code == 422 and "Kế hoạch 2024.docx" in message
+    assert "kehoach-upload" not in message and "/tmp" not in message and "upload.docx" not in message
+
+    word = post(client, "/api/docx", {"path": "plans/plan.yaml", "text": PLAN}).content
+    imported = client.post("/api/nhap", files={"file": ("Kế hoạch 2024.docx", word, "application/octet-stream")},
+                           headers={"X-CSRF-Token": CSRF})
+    assert imported.status_code == 200, imported.text
+    first = (folder / imported.json()["written"][0]).read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# Nhập từ Kế hoạch 2024.docx bằng `kehoach import`."
+
+
 def test_an_upload_goes_through_the_importer_into_a_new_file(client, folder, monkeypatch):
     """The importer's interface: `import_file(path, out, force)` returning what it `written`."""
     import types

@@ -216,8 +216,13 @@ def import_upload(folder: Folder, filename: str, data: bytes) -> list[str]:
     safe_stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in stem).strip("-") or "nhap"
     target = os.path.join(folder.root, _free_name(folder, safe_stem))
     with tempfile.TemporaryDirectory(prefix="kehoach-upload-") as work:
-        source = os.path.join(work, "upload" + suffix.lower())
+        # Under the clerk's own file name, which the imported file's first comment names.
+        source = os.path.join(work, name.replace("\x00", "") if not name.startswith(".") else safe_stem + suffix)
         with open(source, "wb") as f:
             f.write(data)
-        result = import_file(source, target, False)
+        try:
+            result = import_file(source, target, False)
+        except UserError as error:
+            # The clerk knows the file they sent, not the server's temporary folder.
+            raise CannotImport(str(error).replace(source, name).replace(work + os.sep, "")) from None
     return [folder.relative(os.path.realpath(p)) for p in result.written]
