@@ -246,6 +246,20 @@ def test_roll_forward_writes_next_years_draft_beside_it(client, folder):
     assert again.status_code == 422 and "đã có" in again.json()["error"]
 
 
+def test_roll_forward_lists_what_to_review_and_the_new_plans_problems_under_headings(client, folder):
+    (folder / "lich" / "lich.yaml").write_text(SCHEDULE.replace("2023-10-02", "2024-09-03"), encoding="utf-8")
+    (folder / "plans" / "plan.yaml").write_text(
+        PLAN.replace("2023-10-02, to: 2023-10-06", "2024-08-26, to: 2024-09-06").replace("2023", "2024"), encoding="utf-8")
+    response = post(client, "/api/nam-moi", {"path": "plans/plan.yaml", "year": 2025})
+    assert response.status_code == 200, response.text
+    checklist = {part["title"]: part["items"] for part in response.json()["checklist"]}
+    review = checklist["Cần xem lại (ngày tháng và năm viết thẳng trong văn bản, không được tự sửa):"]
+    assert any(item.startswith("plans/plan-2025.yaml:") and item.endswith(": 2024") for item in review), review
+    problems = checklist["Kiểm tra kế hoạch năm 2025:"]
+    assert any(item.startswith("lich/lich-2025.yaml:") and "warning KH-L002" in item and "02/9/2025" in item
+               for item in problems), problems
+
+
 def test_import_accepts_only_word_and_excel(client):
     response = client.post("/api/nhap", files={"file": ("ke-hoach.pdf", b"%PDF-1.4", "application/pdf")},
                            headers={"X-CSRF-Token": CSRF})

@@ -170,15 +170,24 @@ def next_year(path: str) -> int:
     return year + 1
 
 
-def roll_forward(folder: Folder, relative: str, year: int) -> tuple[list[str], list[str]]:
+def roll_forward(folder: Folder, relative: str, year: int) -> tuple[list[str], list[tuple[str, list[str]]]]:
     """Next year's draft beside the plan (and its schedules beside theirs); returns the relative
-    paths written and the lines to review."""
+    paths written and, as the command line prints them, the lists to look at under their headings,
+    the new plan's own errors and warnings last."""
     from kehoach.yearly import roll_forward as roll
 
     rolled = roll(folder.spec(relative), year, None, False)
+
+    def where(pos) -> str:
+        return f"{folder.relative(os.path.realpath(pos.file))}:{pos.line}"
+
     written = [folder.relative(os.path.realpath(p)) for p in rolled.written]
-    review = [f"{folder.relative(os.path.realpath(r.pos.file))}:{r.pos.line}: {r.text}" for r in rolled.review]
-    return written, review
+    checklist = [(title, [f"{where(r.pos)}: {r.text}" + (f" — {r.note}" if r.note else "") for r in items])
+                 for title, items in rolled.checklist()]
+    if rolled.diagnostics:
+        checklist.append((f"Kiểm tra kế hoạch năm {year}:", [
+            f"{where(d.pos)}:{d.pos.column}: {d.severity.value} {d.code} {d.message}" for d in rolled.diagnostics]))
+    return written, checklist
 
 
 UPLOAD_LIMIT = 20 * 1024 * 1024

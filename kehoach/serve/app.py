@@ -133,8 +133,8 @@ def create_app(root: str, token: str, csrf: str, allowed: set[str] | None, cooki
             raise UserError("năm mới phải là một số, ví dụ 2026") from bad
         if not 1945 <= year <= 2100:
             raise UserError("năm mới phải từ 1945 đến 2100")
-        written, review = actions.roll_forward(folder, data["path"], year)
-        return JSONResponse({"written": written, "review": review})
+        written, checklist = actions.roll_forward(folder, data["path"], year)
+        return JSONResponse({"written": written, "checklist": [{"title": t, "items": i} for t, i in checklist]})
 
     async def upload(request: Request) -> Response:
         from starlette.concurrency import run_in_threadpool

@@ -167,7 +167,7 @@ async function roll() {
   if (!response.ok) { say("Không dựng được: " + await problemOf(response), "error"); return; }
   const result = await response.json();
   let note = "Đã ghi " + result.written.join(", ") + ".";
-  if (result.review.length) note += "\nCần xem lại (ngày tháng viết thẳng trong văn bản):\n" + result.review.join("\n");
+  for (const part of result.checklist) note += "\n" + part.title + "\n" + part.items.join("\n");
   say(note, "ok");
   const link = document.createElement("a");
   link.href = "/ke-hoach/" + encodeURIComponent(result.written[0]).replace(/%2F/g, "/");
