@@ -14,6 +14,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from conftest import MINIMAL_PLAN
+from test_listener import fresh_lookup, kept_libreoffice  # noqa: F401 (fixtures)
 from kehoach.serve.app import create_app
 from kehoach.serve.security import allowed_hosts
 
@@ -337,6 +338,48 @@ def test_the_first_line_is_the_url_with_its_token_and_requests_are_never_logged(
     assert process.returncode == 0
     assert token not in out + err and "GET" not in err
     assert "Đã dừng" in err
+
+
+def children_of(pid: int) -> list[int]:
+    found = []
+    for entry in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                if int(f.read().rsplit(")", 1)[1].split()[1]) == pid:
+                    found.append(int(entry))
+        except OSError:
+            continue
+    return found
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_the_kept_libreoffice_makes_the_pdfs_and_ends_with_the_server(folder, stop, kept_libreoffice):
+    from pypdf import PdfReader
+    from test_listener import group_members
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kehoach", "serve", str(folder), "--port", "0", "--no-browser"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        url = process.stdout.readline().strip()
+        with httpx.Client(follow_redirects=True, timeout=120) as browser:
+            page = browser.get(url.replace("/?token", "/ke-hoach/plans/plan.yaml?token")).text
+            csrf = page.split('name="csrf-token" content="')[1].split('"')[0]
+            assert children_of(process.pid) == []  # started on the first PDF, not before
+            for _ in range(2):
+                response = browser.post(url.split("?")[0] + "api/pdf", json={"path": "plans/plan.yaml", "text": PLAN},
+                                        headers={"X-CSRF-Token": csrf})
+                assert response.status_code == 200, response.text
+                assert "KẾ HOẠCH" in PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
+        [kept] = children_of(process.pid)
+        assert os.getpgid(kept) == kept and group_members(kept)
+    finally:
+        process.send_signal(stop)
+        _, err = process.communicate(timeout=60)
+    assert "Đã dừng" in err
+    assert process.returncode == (0 if stop == signal.SIGINT else 128 + signal.SIGTERM)
+    assert group_members(kept) == []
 
 
 def test_on_every_interface_the_command_says_the_token_is_still_needed(folder):

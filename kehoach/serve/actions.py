@@ -132,8 +132,9 @@ def preview_html(folder: Folder, relative: str, text: str) -> tuple[str, str]:
     return to_html(docx_bytes(folder, relative, text))
 
 
-def pdf_bytes(folder: Folder, relative: str, text: str) -> bytes:
-    """The PDF through LibreOffice; without it, a sentence that says how to install it."""
+def pdf_bytes(folder: Folder, relative: str, text: str, maker=None) -> bytes:
+    """The PDF through LibreOffice (`maker`: a kehoach.serve.pdfs.PdfMaker, else a fresh run);
+    without LibreOffice, a sentence that says how to install it."""
     from kehoach.errors import ToolMissing
     from kehoach.render import pdf
 
@@ -144,9 +145,12 @@ def pdf_bytes(folder: Folder, relative: str, text: str) -> bytes:
     with draft(folder, relative, text) as unsaved, tempfile.TemporaryDirectory(prefix="kehoach-pdf-") as work:
         out = os.path.join(work, os.path.splitext(os.path.basename(relative))[0] + ".docx")
         _docx_of(unsaved.path, out)
-        job = pdf.PdfJob(out, os.path.splitext(out)[0] + ".pdf", relative)
-        pdf.convert([job])
-        with open(job.pdf, "rb") as f:
+        target = os.path.splitext(out)[0] + ".pdf"
+        if maker is not None:
+            maker.convert(out, target, relative)
+        else:
+            pdf.convert([pdf.PdfJob(out, target, relative)])
+        with open(target, "rb") as f:
             return f.read()
 
 

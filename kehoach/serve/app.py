@@ -36,7 +36,10 @@ def _status_code(error: UserError) -> int:
     return 422
 
 
-def create_app(root: str, token: str, csrf: str, allowed: set[str] | None, cookie: str = "kehoach_token") -> Guard:
+def create_app(root: str, token: str, csrf: str, allowed: set[str] | None, cookie: str = "kehoach_token",
+               pdfs=None) -> Guard:
+    """`pdfs`: a kehoach.serve.pdfs.PdfMaker whose kept LibreOffice the caller closes; without it,
+    each PDF is a fresh LibreOffice run."""
     folder = Folder.at(root)
     pages = Environment(loader=PackageLoader("kehoach.serve", "templates"), autoescape=select_autoescape(["html"]))
 
@@ -124,7 +127,7 @@ def create_app(root: str, token: str, csrf: str, allowed: set[str] | None, cooki
 
     def pdf(data: dict) -> Response:
         stem = os.path.splitext(os.path.basename(data["path"]))[0]
-        return attachment(actions.pdf_bytes(folder, data["path"], data["text"]), stem + ".pdf", "application/pdf")
+        return attachment(actions.pdf_bytes(folder, data["path"], data["text"], pdfs), stem + ".pdf", "application/pdf")
 
     def roll(data: dict) -> Response:
         try:
