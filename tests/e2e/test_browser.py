@@ -110,7 +110,8 @@ def test_fix_an_error_in_the_browser_and_download_the_word_file(server, page, tm
 
 def test_at_1366_wide_the_page_is_readable_without_scrolling_sideways(tmp_path, page):
     """The shipped plan with its long paragraphs: the editor wraps with a number per logical line,
-    the preview keeps the Quốc hiệu and Tiêu ngữ on one line each, calendar labels are ≥ 11 px."""
+    the preview is the A4 page zoomed to fit, with the header lines where Word has them, calendar
+    labels are ≥ 11 px."""
     root = tmp_path / "ke-hoach"
     shutil.copytree("plans", root / "plans")
     shutil.copytree("schedules", root / "schedules")
@@ -133,7 +134,8 @@ def test_at_1366_wide_the_page_is_readable_without_scrolling_sideways(tmp_path, 
         assert max(tall) > 18 and min(tall) == 18
 
         page.wait_for_function("document.getElementById('preview').textContent.includes('KẾ HOẠCH')")
-        for style in ("s-KHQuocHieu", "s-KHTieuNgu"):
+        assert page.evaluate("(p => p.scrollWidth <= p.clientWidth)(document.getElementById('pane-preview'))")
+        for style in ("s-KHQuocHieu", "s-KHTieuNgu", "s-KHCoQuanChuQuan"):
             height, line_height = page.evaluate(
                 f"(() => {{ const p = document.querySelector('#preview p.{style}'); "
                 "return [p.getBoundingClientRect().height, parseFloat(getComputedStyle(p).fontSize) * 1.6]; })()")

@@ -104,6 +104,13 @@ async function check() {
   showDiagnostics(await response.json());
 }
 
+const A4_WIDTH = 21 / 2.54 * 96;  // CSS pixels
+
+function fitPage() {
+  const pane = document.getElementById("pane-preview");
+  if (pane.clientWidth > 0) document.getElementById("preview").style.zoom = Math.min(1, (pane.clientWidth - 16) / A4_WIDTH);
+}
+
 async function preview() {
   const response = await post("/api/xem-truoc", { path, text: text.value });
   if (!response.ok) { document.getElementById("preview-note").textContent = await problemOf(response); return; }
@@ -111,6 +118,7 @@ async function preview() {
   document.getElementById("preview-note").textContent = result.note;
   document.getElementById("preview-css").textContent = result.css;
   document.getElementById("preview").innerHTML = result.html;
+  fitPage();
   document.getElementById("calendar").innerHTML = result.calendar || "<p>Kế hoạch này không có lịch kiểm tra.</p>";
 }
 
@@ -124,6 +132,7 @@ text.addEventListener("input", () => {
 });
 text.addEventListener("scroll", () => { gutter.scrollTop = text.scrollTop; });
 new ResizeObserver(() => drawGutter()).observe(text);
+window.addEventListener("resize", fitPage);
 text.addEventListener("keydown", (event) => {
   if (event.key === "Tab") {  // YAML indents with spaces; Tab would leave the editor
     event.preventDefault();
@@ -188,6 +197,7 @@ for (const tab of document.querySelectorAll(".tabs button")) {
     for (const other of document.querySelectorAll(".tabs button")) other.classList.toggle("active", other === tab);
     document.getElementById("pane-preview").hidden = tab.dataset.tab !== "preview";
     document.getElementById("pane-calendar").hidden = tab.dataset.tab !== "calendar";
+    fitPage();
   });
 }
 
