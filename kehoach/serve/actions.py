@@ -230,7 +230,9 @@ def import_upload(folder: Folder, filename: str, data: bytes) -> list[str]:
     target = os.path.join(folder.root, _free_name(folder, safe_stem))
     with tempfile.TemporaryDirectory(prefix="kehoach-upload-") as work:
         # Under the clerk's own file name, which the imported file's first comment names.
-        source = os.path.join(work, name.replace("\x00", "") if not name.startswith(".") else safe_stem + suffix)
+        plain = name.replace("\x00", "")
+        usable = plain and not plain.startswith(".") and len(plain.encode("utf-8")) <= 200
+        source = os.path.join(work, plain if usable else safe_stem[:100] + suffix)
         with open(source, "wb") as f:
             f.write(data)
         try:

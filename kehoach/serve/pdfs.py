@@ -18,11 +18,6 @@ class PdfMaker:
         self._lock = threading.Lock()  # one start, one conversion at a time through the kept one
         self._closed = False
 
-    @property
-    def kept(self) -> bool:
-        """A kept LibreOffice is running."""
-        return self._converter is not None
-
     def convert(self, docx: str, out: str, name: str) -> None:
         if self.keep:
             with self._lock:
