@@ -242,7 +242,6 @@ def _explain(error: Exception, variables: dict) -> str:
     from jinja2.sandbox import SecurityError
 
     if isinstance(error, UndefinedError):
-        message = str(error)
         name = _undefined_name(error)
         if name:
             if name in WHY_ABSENT:
