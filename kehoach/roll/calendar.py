@@ -64,6 +64,16 @@ def _in_range(day: dt.date, days: int) -> bool:
     return True
 
 
+def working_day_from(day: dt.date, step: int) -> dt.date:
+    """`day` if it is a working day, else the nearest one in the direction of `step` (-1 before, 1
+    after): a bound that must hold `day`. `day` itself when none is near."""
+    for distance in range(_SEARCH_DAYS):
+        candidate = plus_days(day, step * distance)
+        if workdays.status(candidate).working:
+            return candidate
+    return day
+
+
 def moved_bound(day: dt.date, years: int, role: str) -> dt.date:
     """A window's or phase's bound in the new year: same day and month, on a working day."""
     target = same_day(day, years)

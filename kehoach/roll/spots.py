@@ -47,15 +47,14 @@ class Spots:
 
 def find(root: yaml.MappingNode) -> Spots:
     keys = {k.value: (k, v) for k, v in root.value if isinstance(k, yaml.ScalarNode)}
-    spots = Spots(root, "rows" in keys and "sections" not in keys, keys)
+    spots = Spots(root, ("rows" in keys or "teams" in keys) and "sections" not in keys, keys)
     if "window" in keys:
         _window(spots, keys["window"][1])
     if spots.is_schedule:
-        for row in _items(keys.get("rows")):
-            if isinstance(row, yaml.MappingNode):
-                for key, value in row.value:
-                    if key.value == "date":
-                        _date(spots, value, ROW)
+        _rows(spots, keys.get("rows"))
+        for team in _items(keys.get("teams")):
+            if isinstance(team, yaml.MappingNode):
+                _rows(spots, next(((k, v) for k, v in team.value if k.value == "rows"), None))
         return spots
     for item in _items(keys.get("sections")):
         _section(spots, item)
@@ -71,6 +70,15 @@ def _items(pair: tuple[yaml.Node, yaml.Node] | None) -> list[yaml.Node]:
     if pair and isinstance(pair[1], yaml.SequenceNode):
         return pair[1].value
     return []
+
+
+def _rows(spots: Spots, pair: tuple[yaml.Node, yaml.Node] | None) -> None:
+    """A row's day (`date`), or both days of a row over several (`from`, `to`)."""
+    for row in _items(pair):
+        if isinstance(row, yaml.MappingNode):
+            for key, value in row.value:
+                if key.value in ("date", FROM, TO):
+                    _date(spots, value, ROW)
 
 
 def _window(spots: Spots, node: yaml.Node) -> None:
