@@ -143,10 +143,13 @@ def roll_forward(path: str, new_year: int, out: str | None = None, force: bool =
     for file in files:
         targets.add(file.new, file.new_text(), file.what)
     rolled.written = targets.write()
+    new_plan = plan.new
+    # The old files' trees are done with: the check of the new ones would otherwise hold both.
+    del plan, schedules, files, file, targets, bounds, widened
 
     from kehoach.check import check_file
 
-    checked = check_file(plan.new)
+    checked = check_file(new_plan)
     rolled.diagnostics = checked.diagnostics
     if checked.spec is not None:
         rolled.update = review.cited_before(checked.spec, new_year)
@@ -309,15 +312,15 @@ def _row_shift(plan: _File, schedules: dict[str, _File], bounds: dict[int, dt.da
         shifts = []
     if not shifts:
         raise CannotRoll(f"không dời được ngày {ngay(reference)} sang năm mới: kiểm tra lại các ngày trong kế hoạch")
-    # Rows share their days: each distinct day is looked up once.
+    # Rows share their days: each distinct day is looked up once. A row already on a day off (a
+    # weekend the team works) lands on one whichever the shift, so all rows can be counted alike.
     counts = Counter(day for days, _ in windows for day in days)
-    working = {day for day in counts if workdays.status(day).working}
 
     def cost(shift: int) -> tuple[int, int]:
         days_off = 0
-        for day in working:
+        for day, count in counts.items():
             try:
-                days_off += counts[day] * (not workdays.status(calendar.plus_days(day, shift)).working)
+                days_off += count * (not workdays.status(calendar.plus_days(day, shift)).working)
             except OutOfRange:
                 continue
         outside = 0
