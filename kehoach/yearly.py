@@ -131,11 +131,12 @@ def roll_forward(path: str, new_year: int, out: str | None = None, force: bool =
 
     years = new_year - old_year
     rolled = Rolled(new_year)
-    bounds = _move_bounds(files, years)
+    bound_years = _bound_years(plan, files, years, new_year)
+    bounds = _move_bounds(files, bound_years)
     rolled.shift_days = _row_shift(plan, schedules, bounds, years)
     widened = _cover_rows(plan, schedules, bounds, rolled.shift_days)
     for file in files:
-        _tell_bounds(file, bounds, widened, years, rolled)
+        _tell_bounds(file, bounds, widened, bound_years, rolled)
         _date_edits(file, bounds, rolled)
     plan.edits += _plan_edits(plan, schedules, new_year)
 
@@ -145,7 +146,7 @@ def roll_forward(path: str, new_year: int, out: str | None = None, force: bool =
     rolled.written = targets.write()
     new_plan = plan.new
     # The old files' trees are done with: the check of the new ones would otherwise hold both.
-    del plan, schedules, files, file, targets, bounds, widened
+    del plan, schedules, files, file, targets, bounds, widened, bound_years
 
     from kehoach.check import check_file
 
@@ -212,7 +213,25 @@ def _schedules(plan: _File, old_year: int, new_year: int) -> dict[str, _File]:
     return found
 
 
-def _move_bounds(files: list[_File], years: int) -> dict[int, dt.date]:
+def _bound_years(plan: _File, files: list[_File], years: int, new_year: int) -> dict[int, int]:
+    """How many years each window's and phase's bound moves (by id of its spot): as many as the
+    plan's year, except for a span of several years — the giai đoạn's, or one written as a window
+    or phase over more than a year — which moves with the giai đoạn (kehoach/roll/calendar.py)."""
+    moved = {id(spot): years for file in files for spot in file.spots.dates if spot.role != spots.ROW}
+    for file in files:
+        for start, end in file.spots.pairs:
+            if (end.value - start.value).days > 366:
+                first, last = _giai_doan(plan) or (start.value.year, end.value.year)
+                moved[id(start)] = moved[id(end)] = calendar.period_shift(first, last, new_year)
+    return moved
+
+
+def _giai_doan(plan: _File) -> tuple[int, int] | None:
+    period = plan.spots.period
+    return (period[0][1], period[1][1]) if period else None
+
+
+def _move_bounds(files: list[_File], years: dict[int, int]) -> dict[int, dt.date]:
     """Each window's and phase's bound in the new year (by id of its spot): same day and month,
     on a working day; a pair that would cross keeps the plain calendar dates."""
     moved: dict[int, dt.date] = {}
@@ -221,13 +240,13 @@ def _move_bounds(files: list[_File], years: int) -> dict[int, dt.date]:
             if spot.role == spots.ROW or spot.value is None:
                 continue
             try:
-                moved[id(spot)] = calendar.moved_bound(spot.value, years, spot.role)
+                moved[id(spot)] = calendar.moved_bound(spot.value, years[id(spot)], spot.role)
             except OutOfRange:
                 continue
         for start, end in file.spots.pairs:
             if id(start) in moved and id(end) in moved and moved[id(start)] > moved[id(end)]:
-                moved[id(start)] = calendar.same_day(start.value, years)
-                moved[id(end)] = calendar.same_day(end.value, years)
+                moved[id(start)] = calendar.same_day(start.value, years[id(start)])
+                moved[id(end)] = calendar.same_day(end.value, years[id(end)])
     return moved
 
 
@@ -277,7 +296,7 @@ def _widen(pair: tuple[spots.DateSpot, spots.DateSpot], days: list[tuple[dt.date
         bounds[id(end)], widened[id(end)] = calendar.working_day_from(last, 1), last
 
 
-def _tell_bounds(file: _File, bounds: dict[int, dt.date], widened: dict[int, dt.date], years: int, rolled: Rolled) -> None:
+def _tell_bounds(file: _File, bounds: dict[int, dt.date], widened: dict[int, dt.date], years: dict[int, int], rolled: Rolled) -> None:
     """Every bound that did not simply keep its day and month, and why."""
     for spot in file.spots.dates:
         day = bounds.get(id(spot))
@@ -286,8 +305,8 @@ def _tell_bounds(file: _File, bounds: dict[int, dt.date], widened: dict[int, dt.
         if id(spot) in widened:
             note = f"để gồm ngày {ngay(widened[id(spot)])} của lịch (các ngày trong lịch dời theo tuần, giữ thứ)"
             file.tell(spot.node, rolled.widened, f"{ngay(spot.value)} → {ngay(day)}", note)
-        elif day != calendar.same_day(spot.value, years):
-            note = _day_off(calendar.same_day(spot.value, years))
+        elif day != calendar.same_day(spot.value, years[id(spot)]):
+            note = _day_off(calendar.same_day(spot.value, years[id(spot)]))
             file.tell(spot.node, rolled.adjusted, f"{ngay(spot.value)} → {ngay(day)}", note)
 
 
@@ -365,7 +384,7 @@ def _date_edits(file: _File, bounds: dict[int, dt.date], rolled: Rolled) -> None
 
 
 def _plan_edits(plan: _File, schedules: dict[str, _File], new_year: int) -> list[edits.Edit]:
-    """The new year; no `number` or `date` (a draft); the schedules' new paths."""
+    """The new year and giai đoạn; no `number` or `date` (a draft); the schedules' new paths."""
     text, keys = plan.source.text, plan.spots.keys
     found: list[edits.Edit] = []
     year_line = f"year: {new_year}"
@@ -376,6 +395,13 @@ def _plan_edits(plan: _File, schedules: dict[str, _File], new_year: int) -> list
             raise CannotRoll(f"{node_pos(plan.old, node)}: viết `year: {new_year - 1}` trên một dòng rồi chạy lại")
         found.append(edit)
         year_line = ""
+    if plan.spots.period:
+        shift = calendar.period_shift(*_giai_doan(plan), new_year)
+        for node, year in plan.spots.period if shift else ():
+            edit = edits.replace_value(text, node, node.value.strip(), str(year + shift))
+            if edit is None:
+                raise CannotRoll(f"{node_pos(plan.old, node)}: viết `period: {{from: <năm>, to: <năm>}}` trên một dòng rồi chạy lại")
+            found.append(edit)
     for key in ("number", "date"):
         if key in keys and not plan.spots.is_schedule:
             found.append(edits.remove_pair(text, *keys[key], replacement=year_line if key == "date" else ""))

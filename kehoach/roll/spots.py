@@ -39,6 +39,8 @@ class Spots:
     # The window and every phase written with `from` and `to`: bounds that must stay in order.
     pairs: list[tuple[DateSpot, DateSpot]] = field(default_factory=list)
     schedule_paths: list[yaml.ScalarNode] = field(default_factory=list)
+    # A multi-year plan's `period`: its `from` and `to` nodes and years, when both are years.
+    period: tuple[tuple[yaml.ScalarNode, int], tuple[yaml.ScalarNode, int]] | None = None
 
     @property
     def rows(self) -> list[DateSpot]:
@@ -56,6 +58,8 @@ def find(root: yaml.MappingNode) -> Spots:
             if isinstance(team, yaml.MappingNode):
                 _rows(spots, next(((k, v) for k, v in team.value if k.value == "rows"), None))
         return spots
+    if "period" in keys:
+        _period(spots, keys["period"][1])
     for item in _items(keys.get("sections")):
         _section(spots, item)
     for appendix in _items(keys.get("appendices")):
@@ -79,6 +83,15 @@ def _rows(spots: Spots, pair: tuple[yaml.Node, yaml.Node] | None) -> None:
             for key, value in row.value:
                 if key.value in ("date", FROM, TO):
                     _date(spots, value, ROW)
+
+
+def _period(spots: Spots, node: yaml.Node) -> None:
+    if not isinstance(node, yaml.MappingNode):
+        return
+    found = {k.value: v for k, v in node.value if isinstance(v, yaml.ScalarNode) and k.value in (FROM, TO)}
+    years = {key: value.value.strip() for key, value in found.items()}
+    if len(years) == 2 and all(y.isascii() and y.isdigit() for y in years.values()):
+        spots.period = (found[FROM], int(years[FROM])), (found[TO], int(years[TO]))
 
 
 def _window(spots: Spots, node: yaml.Node) -> None:
