@@ -190,12 +190,13 @@ def rules() -> None:
 @click.option("--pdf", is_flag=True, help="xuất thêm PDF bằng LibreOffice")
 @click.option("--template", type=click.Path(exists=True, dir_okay=False), help="mẫu .docx khác mẫu mặc định")
 @click.option("--ignore", "ignore", multiple=True, metavar="CODE", help="bỏ qua một quy tắc (có thể lặp lại)")
+@click.option("--force", is_flag=True, help="ghi đè cả văn bản đã được sửa trong Word")
 @guarded
-def render(files: tuple[str, ...], out: str | None, pdf: bool, template: str | None, ignore: tuple[str, ...]) -> None:
+def render(files: tuple[str, ...], out: str | None, pdf: bool, template: str | None, ignore: tuple[str, ...], force: bool) -> None:
     """Kiểm tra rồi dựng văn bản Word (và PDF) từ kế hoạch hoặc lịch."""
     from kehoach.render.job import render_files
 
-    result = render_files(list(files), out, pdf=pdf, template=template, ignore=ignore)
+    result = render_files(list(files), out, pdf=pdf, template=template, ignore=ignore, force=force)
     for d in result.diagnostics:
         click.echo(d.as_text())
     if result.blocked:

@@ -200,3 +200,42 @@ def test_a_schedule_shared_by_two_plans_is_reported_once(specs, tmp_path):
     b = specs.write("b.yaml", PLAN_WITH_SCHEDULE)
     result = render(a, b, "-o", str(tmp_path / "out"))
     assert result.exit_code == 1 and result.output.count("KH-L007") == 1
+
+
+def _saved_by_libreoffice(path: Path) -> None:
+    """The document as LibreOffice (or Word) leaves it after the clerk edits and saves it."""
+    with zipfile.ZipFile(path) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    parts["docProps/app.xml"] = parts["docProps/app.xml"].replace(b"<Application>kehoach", b"<Application>LibreOffice/7.4 kehoach")
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+
+
+def test_rendering_again_replaces_kehoachs_own_document(specs, tmp_path):
+    plan = specs.write("plan.yaml", MINIMAL_PLAN)
+    out = tmp_path / "ke-hoach.docx"
+    assert render(plan, "-o", str(out)).exit_code == 0
+    assert render(plan, "-o", str(out)).exit_code == 0
+
+
+def test_a_document_edited_in_word_is_not_overwritten_without_force(specs, tmp_path):
+    plan = specs.write("plan.yaml", MINIMAL_PLAN)
+    out = tmp_path / "ke-hoach.docx"
+    assert render(plan, "-o", str(out)).exit_code == 0
+    _saved_by_libreoffice(out)
+    edited = out.read_bytes()
+    result = render(plan, "-o", str(out))
+    assert result.exit_code == 2
+    assert "đã được sửa trong Word hoặc LibreOffice" in result.output and "--force" in result.output
+    assert out.read_bytes() == edited
+    assert render(plan, "-o", str(out), "--force").exit_code == 0
+    assert out.read_bytes() != edited
+
+
+def test_a_file_that_is_not_a_document_is_not_overwritten_without_force(specs, tmp_path):
+    plan = specs.write("plan.yaml", MINIMAL_PLAN)
+    notes = tmp_path / "ghi-chu.docx"
+    notes.write_text("ghi chú quan trọng", encoding="utf-8")
+    assert render(plan, "-o", str(notes)).exit_code == 2
+    assert notes.read_text(encoding="utf-8") == "ghi chú quan trọng"

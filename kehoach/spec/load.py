@@ -7,7 +7,6 @@ Jinja expressions in its text (templating).
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 
@@ -17,6 +16,7 @@ from kehoach import rules
 from kehoach.doctypes import TYPE_CODES
 from kehoach.diagnostics import Diagnostic, Pos
 from kehoach.spec import schema, templating, yaml_source
+from kehoach.spec.includes import included_path, project_folder
 from kehoach.spec.model import (
     HEADER_KEYS,
     LAYOUTS,
@@ -328,12 +328,14 @@ def _form_signature(reader: Reader, node: yaml.Node, values: dict, nodes: dict) 
     return FormSignature(left=values.get("left", []), right=values.get("right", []))
 
 
-def schedule_path(plan_file: str, relative: str) -> str:
-    return os.path.normpath(os.path.join(os.path.dirname(plan_file), relative))
-
-
 def _included_schedule(reader: Reader, path_text: Text) -> Schedule | None:
-    path = schedule_path(reader.path, path_text.value)
+    path = included_path(reader.path, path_text.value)
+    if path is None:
+        reader.report(rules.BAD_SCHEDULE_REF, path_text.pos, (
+            f"tệp lịch `{path_text.value}` nằm ngoài thư mục `{project_folder(reader.path)}` của kế hoạch: "
+            "đặt tệp lịch trong thư mục đó (ví dụ `schedules/`) và ghi đường dẫn tương đối tới nó"
+        ))
+        return None
     source = yaml_source.read(path)
     if source.diagnostics:
         if any(d.code == rules.CANNOT_OPEN.code for d in source.diagnostics):
