@@ -45,6 +45,7 @@ class Rolled:
     written: list[str] = field(default_factory=list)
     adjusted: list[Review] = field(default_factory=list)  # bounds moved off a weekend or holiday
     widened: list[Review] = field(default_factory=list)  # bounds moved to hold the schedule's days
+    period: list[Review] = field(default_factory=list)  # the giai đoạn, when it moved
     unmoved: list[Review] = field(default_factory=list)  # dates that could not be moved
     update: list[Review] = field(default_factory=list)  # cited documents dated before the new year
     review: list[Review] = field(default_factory=list)  # literal years, dates, lunar year names
@@ -56,6 +57,7 @@ class Rolled:
             ("Không dời được (sửa tay):", self.unmoved),
             ("Đã chuyển sang ngày làm việc:", self.adjusted),
             ("Đã mở rộng thời gian để gồm các ngày trong lịch:", self.widened),
+            ("Đã chuyển sang giai đoạn mới:", self.period),
             (f"Cập nhật cho năm {self.year} (văn bản được trích dẫn, căn cứ trước):", self.update),
             ("Cần xem lại (ngày tháng và năm viết thẳng trong văn bản, không được tự sửa):", self.review),
         ]
@@ -123,7 +125,7 @@ def roll_forward(path: str, new_year: int, out: str | None = None, force: bool =
     for file in files:
         _tell_bounds(file, bounds, widened, bound_years, rolled)
         _date_edits(file, bounds, rolled)
-    plan.edits += _plan_edits(plan, schedules, new_year)
+    plan.edits += _plan_edits(plan, schedules, new_year, rolled)
 
     targets = Outputs(inputs=[f.old for f in files], force=force, overwrite_hint=hint)
     for file in files:
@@ -368,7 +370,7 @@ def _date_edits(file: _File, bounds: dict[int, dt.date], rolled: Rolled) -> None
             file.edits.append(edit)
 
 
-def _plan_edits(plan: _File, schedules: dict[str, _File], new_year: int) -> list[edits.Edit]:
+def _plan_edits(plan: _File, schedules: dict[str, _File], new_year: int, rolled: Rolled) -> list[edits.Edit]:
     """The new year and giai đoạn; no `number` or `date` (a draft); the schedules' new paths."""
     text, keys = plan.source.text, plan.spots.keys
     found: list[edits.Edit] = []
@@ -381,7 +383,10 @@ def _plan_edits(plan: _File, schedules: dict[str, _File], new_year: int) -> list
         found.append(edit)
         year_line = ""
     if plan.spots.period:
-        shift = calendar.period_shift(*_giai_doan(plan), new_year)
+        (first, last), shift = _giai_doan(plan), calendar.period_shift(*_giai_doan(plan), new_year)
+        if shift:
+            moved = f"{first}–{last} → {first + shift}–{last + shift}"
+            plan.tell(plan.spots.period[0][0], rolled.period, moved, f"năm {new_year} nằm ngoài giai đoạn cũ")
         for node, year in plan.spots.period if shift else ():
             edit = edits.replace_value(text, node, node.value.strip(), str(year + shift))
             if edit is None:

@@ -156,6 +156,7 @@ class TestAGiaiDoanMovesWithTheYearItHolds:
         (tmp_path / "plans" / "2022-gd.yaml").write_text(plan, encoding="utf-8")
         result = run("new", "--from", tmp_path / "plans" / "2022-gd.yaml", "--year", year)
         assert result.exit_code == 0, result.output
+        self.output = result.stdout
         spec = load(str(tmp_path / "plans" / f"{year}-gd.yaml")).spec
         phase = spec.sections[0].timeline[0]
         period = (spec.period.start, spec.period.end) if spec.period else None
@@ -163,6 +164,8 @@ class TestAGiaiDoanMovesWithTheYearItHolds:
 
     def test_the_year_after_the_giai_doan_starts_the_next_one(self, tmp_path):
         period, window, phase = self.roll(tmp_path, self.GIAI_DOAN, 2026)
+        assert "Đã chuyển sang giai đoạn mới:\n" in self.output
+        assert "2026-gd.yaml:4:16: 2021–2025 → 2026–2030 — năm 2026 nằm ngoài giai đoạn cũ\n" in self.output
         assert period == (2026, 2030)
         assert window == (dt.date(2026, 1, 5), dt.date(2030, 12, 31))  # 04/01/2026 is a Sunday
         assert phase == (dt.date(2026, 3, 2), dt.date(2026, 3, 31))  # the year's own phase: 2022 → 2026
@@ -173,7 +176,7 @@ class TestAGiaiDoanMovesWithTheYearItHolds:
 
     def test_a_year_inside_the_giai_doan_keeps_it(self, tmp_path):
         period, window, phase = self.roll(tmp_path, self.GIAI_DOAN, 2023)
-        assert period == (2021, 2025)
+        assert period == (2021, 2025) and "giai đoạn mới" not in self.output
         assert window == (dt.date(2021, 1, 4), dt.date(2025, 12, 31))
         assert phase == (dt.date(2023, 3, 1), dt.date(2023, 3, 31))
 
