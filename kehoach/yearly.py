@@ -370,6 +370,25 @@ def _date_edits(file: _File, bounds: dict[int, dt.date], rolled: Rolled) -> None
             file.edits.append(edit)
 
 
+def _period_edits(plan: _File, new_year: int, rolled: Rolled) -> list[edits.Edit]:
+    """The giai đoạn that holds the new year (calendar.period_shift), its move listed."""
+    if not plan.spots.period:
+        return []
+    first, last = _giai_doan(plan)
+    shift = calendar.period_shift(first, last, new_year)
+    if not shift:
+        return []
+    moved = f"{first}–{last} → {first + shift}–{last + shift}"
+    plan.tell(plan.spots.period[0][0], rolled.period, moved, f"năm {new_year} nằm ngoài giai đoạn cũ")
+    found = []
+    for node, year in plan.spots.period:
+        edit = edits.replace_value(plan.source.text, node, node.value.strip(), str(year + shift))
+        if edit is None:
+            raise CannotRoll(f"{node_pos(plan.old, node)}: viết `period: {{from: <năm>, to: <năm>}}` trên một dòng rồi chạy lại")
+        found.append(edit)
+    return found
+
+
 def _plan_edits(plan: _File, schedules: dict[str, _File], new_year: int, rolled: Rolled) -> list[edits.Edit]:
     """The new year and giai đoạn; no `number` or `date` (a draft); the schedules' new paths."""
     text, keys = plan.source.text, plan.spots.keys
@@ -382,16 +401,7 @@ def _plan_edits(plan: _File, schedules: dict[str, _File], new_year: int, rolled:
             raise CannotRoll(f"{node_pos(plan.old, node)}: viết `year: {new_year - 1}` trên một dòng rồi chạy lại")
         found.append(edit)
         year_line = ""
-    if plan.spots.period:
-        (first, last), shift = _giai_doan(plan), calendar.period_shift(*_giai_doan(plan), new_year)
-        if shift:
-            moved = f"{first}–{last} → {first + shift}–{last + shift}"
-            plan.tell(plan.spots.period[0][0], rolled.period, moved, f"năm {new_year} nằm ngoài giai đoạn cũ")
-        for node, year in plan.spots.period if shift else ():
-            edit = edits.replace_value(text, node, node.value.strip(), str(year + shift))
-            if edit is None:
-                raise CannotRoll(f"{node_pos(plan.old, node)}: viết `period: {{from: <năm>, to: <năm>}}` trên một dòng rồi chạy lại")
-            found.append(edit)
+    found += _period_edits(plan, new_year, rolled)
     for key in ("number", "date"):
         if key in keys and not plan.spots.is_schedule:
             found.append(edits.remove_pair(text, *keys[key], replacement=year_line if key == "date" else ""))
