@@ -79,12 +79,22 @@ def load(path: str) -> Loaded:
         if schedule:
             window = schedule.window
             year = window.start.value.year if window else None
-            diagnostics += templating.evaluate(iter_texts(schedule), templating.variables_for(year, None, None, None, None, window))
+            variables = templating.variables_for(year, None, None, None, None, window)
+            unreadable = _unreadable(root, variables)
+            if "window" in unreadable:
+                unreadable |= {"year"}  # a schedule's year is its window's
+            diagnostics += templating.evaluate(iter_texts(schedule), variables, unreadable)
         return Loaded(schedule, diagnostics)
     plan = _plan(reader, root)
     diagnostics = reader.diagnostics
-    diagnostics += _evaluate_plan(plan)
+    diagnostics += _evaluate_plan(plan, root)
     return Loaded(plan, diagnostics)
+
+
+def _unreadable(root: yaml.MappingNode, variables: dict) -> frozenset[str]:
+    """Keys the file gives whose value could not be read (already reported): not "missing" in text."""
+    given = {key.value for key, _ in root.value if isinstance(key, yaml.ScalarNode)}
+    return frozenset(given & set(templating.WHY_ABSENT) - set(variables))
 
 
 def _is_schedule(root: yaml.MappingNode) -> bool:
@@ -570,10 +580,12 @@ SCHEDULE = schema.Declaration("lịch", {
 # -- text expressions ----------------------------------------------------------------
 
 
-def _evaluate_plan(plan: Plan) -> list[Diagnostic]:
+def _evaluate_plan(plan: Plan, root: yaml.MappingNode) -> list[Diagnostic]:
     own = [plan.bases, plan.intro, plan.sections, plan.closing, plan.recipients, plan.footnotes,
            plan.subject, plan.organs, plan.signers, plan.archive]
-    problems = templating.evaluate(iter_texts(own), _variables(plan, plan.window))
+    variables = _variables(plan, plan.window)
+    unreadable = _unreadable(root, variables)
+    problems = templating.evaluate(iter_texts(own), variables, unreadable)
     for appendix in plan.appendices:
         window = plan.window
         if isinstance(appendix, ScheduleAppendix):
@@ -583,7 +595,7 @@ def _evaluate_plan(plan: Plan) -> list[Diagnostic]:
             texts = iter_texts(appendix.schedule)
         else:
             texts = iter_texts([appendix.title, appendix.table, appendix.body, appendix.notes])
-        problems += templating.evaluate(texts, _variables(plan, window))
+        problems += templating.evaluate(texts, _variables(plan, window), unreadable)
     return problems
 
 
