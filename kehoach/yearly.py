@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 import yaml
@@ -43,6 +44,8 @@ class Rolled:
     shift_days: int = 0
     written: list[str] = field(default_factory=list)
     adjusted: list[Review] = field(default_factory=list)  # bounds moved off a weekend or holiday
+    widened: list[Review] = field(default_factory=list)  # bounds moved to hold the schedule's days
+    period: list[Review] = field(default_factory=list)  # the giai đoạn, when it moved
     unmoved: list[Review] = field(default_factory=list)  # dates that could not be moved
     update: list[Review] = field(default_factory=list)  # cited documents dated before the new year
     review: list[Review] = field(default_factory=list)  # literal years, dates, lunar year names
@@ -53,6 +56,8 @@ class Rolled:
         found = [
             ("Không dời được (sửa tay):", self.unmoved),
             ("Đã chuyển sang ngày làm việc:", self.adjusted),
+            ("Đã mở rộng thời gian để gồm các ngày trong lịch:", self.widened),
+            ("Đã chuyển sang giai đoạn mới:", self.period),
             (f"Cập nhật cho năm {self.year} (văn bản được trích dẫn, căn cứ trước):", self.update),
             ("Cần xem lại (ngày tháng và năm viết thẳng trong văn bản, không được tự sửa):", self.review),
         ]
@@ -113,20 +118,26 @@ def roll_forward(path: str, new_year: int, out: str | None = None, force: bool =
 
     years = new_year - old_year
     rolled = Rolled(new_year)
-    bounds = _move_bounds(files, years, rolled)
+    bound_years = _bound_years(plan, files, years, new_year)
+    bounds = _move_bounds(files, bound_years)
     rolled.shift_days = _row_shift(plan, schedules, bounds, years)
+    widened = _cover_rows(plan, schedules, bounds, rolled.shift_days)
     for file in files:
+        _tell_bounds(file, bounds, widened, bound_years, rolled)
         _date_edits(file, bounds, rolled)
-    plan.edits += _plan_edits(plan, schedules, new_year)
+    plan.edits += _plan_edits(plan, schedules, new_year, rolled)
 
     targets = Outputs(inputs=[f.old for f in files], force=force, overwrite_hint=hint)
     for file in files:
         targets.add(file.new, file.new_text(), file.what)
     rolled.written = targets.write()
+    new_plan = plan.new
+    # The old files' trees are done with: the check of the new ones would otherwise hold both.
+    del plan, schedules, files, file, targets, bounds, widened, bound_years
 
     from kehoach.check import check_file
 
-    checked = check_file(plan.new)
+    checked = check_file(new_plan)
     rolled.diagnostics = checked.diagnostics
     if checked.spec is not None:
         rolled.update = review.cited_before(checked.spec, new_year)
@@ -189,7 +200,25 @@ def _schedules(plan: _File, old_year: int, new_year: int) -> dict[str, _File]:
     return found
 
 
-def _move_bounds(files: list[_File], years: int, rolled: Rolled) -> dict[int, dt.date]:
+def _bound_years(plan: _File, files: list[_File], years: int, new_year: int) -> dict[int, int]:
+    """How many years each window's and phase's bound moves (by id of its spot): as many as the
+    plan's year, except for a span of several years — the giai đoạn's, or one written as a window
+    or phase over more than a year — which moves with the giai đoạn (kehoach/roll/calendar.py)."""
+    moved = {id(spot): years for file in files for spot in file.spots.dates if spot.role != spots.ROW}
+    for file in files:
+        for start, end in file.spots.pairs:
+            if (end.value - start.value).days > 366:
+                first, last = _giai_doan(plan) or (start.value.year, end.value.year)
+                moved[id(start)] = moved[id(end)] = calendar.period_shift(first, last, new_year)
+    return moved
+
+
+def _giai_doan(plan: _File) -> tuple[int, int] | None:
+    period = plan.spots.period
+    return (period[0][1], period[1][1]) if period else None
+
+
+def _move_bounds(files: list[_File], years: dict[int, int]) -> dict[int, dt.date]:
     """Each window's and phase's bound in the new year (by id of its spot): same day and month,
     on a working day; a pair that would cross keeps the plain calendar dates."""
     moved: dict[int, dt.date] = {}
@@ -198,19 +227,74 @@ def _move_bounds(files: list[_File], years: int, rolled: Rolled) -> dict[int, dt
             if spot.role == spots.ROW or spot.value is None:
                 continue
             try:
-                moved[id(spot)] = calendar.moved_bound(spot.value, years, spot.role)
+                moved[id(spot)] = calendar.moved_bound(spot.value, years[id(spot)], spot.role)
             except OutOfRange:
                 continue
         for start, end in file.spots.pairs:
             if id(start) in moved and id(end) in moved and moved[id(start)] > moved[id(end)]:
-                moved[id(start)] = calendar.same_day(start.value, years)
-                moved[id(end)] = calendar.same_day(end.value, years)
-        for spot in file.spots.dates:
-            day = moved.get(id(spot))
-            if day and spot.role != spots.ROW and day != calendar.same_day(spot.value, years):
-                note = _day_off(calendar.same_day(spot.value, years))
-                file.tell(spot.node, rolled.adjusted, f"{ngay(spot.value)} → {ngay(day)}", note)
+                moved[id(start)] = calendar.same_day(start.value, years[id(start)])
+                moved[id(end)] = calendar.same_day(end.value, years[id(end)])
     return moved
+
+
+def _cover_rows(plan: _File, schedules: dict[str, _File], bounds: dict[int, dt.date], shift: int) -> dict[int, dt.date]:
+    """Widen each window and phase so that it still holds the schedule days it held (rows move by
+    whole weeks, bounds keep their day and month: a Monday row may now fall a day before a window
+    that starts on the 9th). A schedule's own window first, then the plan's window and phases, which
+    must also hold the schedules' windows they held. Returns the widened bounds (by id of their
+    spot), each with the schedule day it now covers."""
+    widened: dict[int, dt.date] = {}
+    own = [plan] if plan.spots.is_schedule else list(schedules.values())
+    held: list[tuple[dt.date, dt.date]] = []  # (old day, new day) of every row and schedule bound
+    for schedule in own:
+        days = _rolled_rows(schedule, shift)
+        if schedule.spots.window:
+            _widen(schedule.spots.window, days, bounds, widened)
+            held += [(s.value, bounds[id(s)]) for s in schedule.spots.window if id(s) in bounds]
+        held += days
+    if not plan.spots.is_schedule:
+        for pair in plan.spots.pairs:
+            _widen(pair, held, bounds, widened)
+    return widened
+
+
+def _rolled_rows(file: _File, shift: int) -> list[tuple[dt.date, dt.date]]:
+    found = []
+    for spot in file.spots.rows:
+        try:
+            found.append((spot.value, calendar.plus_days(spot.value, shift)))
+        except OutOfRange:
+            continue  # reported as not moved
+    return found
+
+
+def _widen(pair: tuple[spots.DateSpot, spots.DateSpot], days: list[tuple[dt.date, dt.date]],
+           bounds: dict[int, dt.date], widened: dict[int, dt.date]) -> None:
+    start, end = pair
+    if id(start) not in bounds or id(end) not in bounds:
+        return
+    held = [new for old, new in days if start.value <= old <= end.value]
+    if not held:
+        return
+    first, last = min(held), max(held)
+    if first < bounds[id(start)]:
+        bounds[id(start)], widened[id(start)] = calendar.working_day_from(first, -1), first
+    if last > bounds[id(end)]:
+        bounds[id(end)], widened[id(end)] = calendar.working_day_from(last, 1), last
+
+
+def _tell_bounds(file: _File, bounds: dict[int, dt.date], widened: dict[int, dt.date], years: dict[int, int], rolled: Rolled) -> None:
+    """Every bound that did not simply keep its day and month, and why."""
+    for spot in file.spots.dates:
+        day = bounds.get(id(spot))
+        if day is None or spot.role == spots.ROW:
+            continue
+        if id(spot) in widened:
+            note = f"để gồm ngày {ngay(widened[id(spot)])} của lịch (các ngày trong lịch dời theo tuần, giữ thứ)"
+            file.tell(spot.node, rolled.widened, f"{ngay(spot.value)} → {ngay(day)}", note)
+        elif day != calendar.same_day(spot.value, years[id(spot)]):
+            note = _day_off(calendar.same_day(spot.value, years[id(spot)]))
+            file.tell(spot.node, rolled.adjusted, f"{ngay(spot.value)} → {ngay(day)}", note)
 
 
 def _day_off(day: dt.date) -> str:
@@ -220,12 +304,13 @@ def _day_off(day: dt.date) -> str:
 
 def _row_shift(plan: _File, schedules: dict[str, _File], bounds: dict[int, dt.date], years: int) -> int:
     """Whole weeks for every schedule row: of the two multiples of 7 days around the same calendar
-    date in the new year, the one that leaves fewer rows outside their new window, else the nearer."""
+    date in the new year, the one that puts fewer working-day rows on a day off (a holiday cannot be
+    mended by the window), then leaves fewer rows outside their new window, else the nearer."""
     windows = []
     for schedule in schedules.values() if not plan.spots.is_schedule else [plan]:
         window = schedule.spots.window or plan.spots.window
         span = (bounds.get(id(window[0])), bounds.get(id(window[1]))) if window else None
-        windows.append((schedule.spots.rows, span))
+        windows.append(([row.value for row in schedule.spots.rows], span))
     reference = _reference(plan, schedules)
     try:
         shifts = calendar.week_shifts(reference, years)
@@ -233,16 +318,25 @@ def _row_shift(plan: _File, schedules: dict[str, _File], bounds: dict[int, dt.da
         shifts = []
     if not shifts:
         raise CannotRoll(f"không dời được ngày {ngay(reference)} sang năm mới: kiểm tra lại các ngày trong kế hoạch")
+    # Rows share their days: each distinct day is looked up once. A row already on a day off (a
+    # weekend the team works) lands on one whichever the shift, so all rows can be counted alike.
+    counts = Counter(day for days, _ in windows for day in days)
 
-    def outside(shift: int) -> int:
-        count = 0
-        for rows, span in windows:
+    def cost(shift: int) -> tuple[int, int]:
+        days_off = 0
+        for day, count in counts.items():
+            try:
+                days_off += count * (not workdays.status(calendar.plus_days(day, shift)).working)
+            except OutOfRange:
+                continue
+        outside = 0
+        for days, span in windows:
             if span and span[0] and span[1]:
                 low, high = (span[0] - dt.timedelta(days=shift)), (span[1] - dt.timedelta(days=shift))
-                count += sum(1 for row in rows if not low <= row.value <= high)
-        return count
+                outside += sum(1 for day in days if not low <= day <= high)
+        return days_off, outside
 
-    return min(shifts, key=outside)
+    return min(shifts, key=cost)
 
 
 def _reference(plan: _File, schedules: dict[str, _File]) -> dt.date:
@@ -276,8 +370,27 @@ def _date_edits(file: _File, bounds: dict[int, dt.date], rolled: Rolled) -> None
             file.edits.append(edit)
 
 
-def _plan_edits(plan: _File, schedules: dict[str, _File], new_year: int) -> list[edits.Edit]:
-    """The new year; no `number` or `date` (a draft); the schedules' new paths."""
+def _period_edits(plan: _File, new_year: int, rolled: Rolled) -> list[edits.Edit]:
+    """The giai đoạn that holds the new year (calendar.period_shift), its move listed."""
+    if not plan.spots.period:
+        return []
+    first, last = _giai_doan(plan)
+    shift = calendar.period_shift(first, last, new_year)
+    if not shift:
+        return []
+    moved = f"{first}–{last} → {first + shift}–{last + shift}"
+    plan.tell(plan.spots.period[0][0], rolled.period, moved, f"năm {new_year} nằm ngoài giai đoạn cũ")
+    found = []
+    for node, year in plan.spots.period:
+        edit = edits.replace_value(plan.source.text, node, node.value.strip(), str(year + shift))
+        if edit is None:
+            raise CannotRoll(f"{node_pos(plan.old, node)}: viết `period: {{from: <năm>, to: <năm>}}` trên một dòng rồi chạy lại")
+        found.append(edit)
+    return found
+
+
+def _plan_edits(plan: _File, schedules: dict[str, _File], new_year: int, rolled: Rolled) -> list[edits.Edit]:
+    """The new year and giai đoạn; no `number` or `date` (a draft); the schedules' new paths."""
     text, keys = plan.source.text, plan.spots.keys
     found: list[edits.Edit] = []
     year_line = f"year: {new_year}"
@@ -288,6 +401,7 @@ def _plan_edits(plan: _File, schedules: dict[str, _File], new_year: int) -> list
             raise CannotRoll(f"{node_pos(plan.old, node)}: viết `year: {new_year - 1}` trên một dòng rồi chạy lại")
         found.append(edit)
         year_line = ""
+    found += _period_edits(plan, new_year, rolled)
     for key in ("number", "date"):
         if key in keys and not plan.spots.is_schedule:
             found.append(edits.remove_pair(text, *keys[key], replacement=year_line if key == "date" else ""))

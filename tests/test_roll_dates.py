@@ -140,3 +140,46 @@ def test_an_old_year_no_plan_has_is_refused_before_writing(tmp_path):
 def test_a_window_far_outside_the_years_is_refused_not_a_crash(tmp_path):
     result = rolled(tmp_path, PLAN.replace("from: 2021-11-08", "from: 0001-01-01"), 1950)
     assert result.exit_code == 2 and "không dời được ngày 01/01/1 sang năm mới" in result.output
+
+
+class TestAGiaiDoanMovesWithTheYearItHolds:
+    """A plan of a giai đoạn (`period: {from: 2021, to: 2025}`) rolled to a year after it is the plan
+    of the next giai đoạn of the same length; to a year inside it, another year's plan of the same
+    giai đoạn. A window or phase over several years moves with the giai đoạn, the others by years."""
+
+    GIAI_DOAN = PLAN.replace("year: 2021", "year: 2022\nperiod: {from: 2021, to: 2025}").replace(
+        "{from: 2021-11-08, to: 2021-11-12}", "{from: 2021-01-04, to: 2025-12-31}"
+    ).replace("    text: Kiểm tra.\n", "    timeline:\n      - {from: 2022-03-01, to: 2022-03-31, task: Tổng kết năm.}\n")
+
+    def roll(self, tmp_path, plan, year):
+        (tmp_path / "plans").mkdir()
+        (tmp_path / "plans" / "2022-gd.yaml").write_text(plan, encoding="utf-8")
+        result = run("new", "--from", tmp_path / "plans" / "2022-gd.yaml", "--year", year)
+        assert result.exit_code == 0, result.output
+        self.output = result.stdout
+        spec = load(str(tmp_path / "plans" / f"{year}-gd.yaml")).spec
+        phase = spec.sections[0].timeline[0]
+        period = (spec.period.start, spec.period.end) if spec.period else None
+        return period, (spec.window.start.value, spec.window.end.value), (phase.start.value, phase.end.value)
+
+    def test_the_year_after_the_giai_doan_starts_the_next_one(self, tmp_path):
+        period, window, phase = self.roll(tmp_path, self.GIAI_DOAN, 2026)
+        assert "Đã chuyển sang giai đoạn mới:\n" in self.output
+        assert "2026-gd.yaml:4:16: 2021–2025 → 2026–2030 — năm 2026 nằm ngoài giai đoạn cũ\n" in self.output
+        assert period == (2026, 2030)
+        assert window == (dt.date(2026, 1, 5), dt.date(2030, 12, 31))  # 04/01/2026 is a Sunday
+        assert phase == (dt.date(2026, 3, 2), dt.date(2026, 3, 31))  # the year's own phase: 2022 → 2026
+
+    def test_a_later_year_finds_the_giai_doan_that_holds_it(self, tmp_path):
+        period, window, _ = self.roll(tmp_path, self.GIAI_DOAN, 2033)
+        assert period == (2031, 2035) and (window[0].year, window[1]) == (2031, dt.date(2035, 12, 31))
+
+    def test_a_year_inside_the_giai_doan_keeps_it(self, tmp_path):
+        period, window, phase = self.roll(tmp_path, self.GIAI_DOAN, 2023)
+        assert period == (2021, 2025) and "giai đoạn mới" not in self.output
+        assert window == (dt.date(2021, 1, 4), dt.date(2025, 12, 31))
+        assert phase == (dt.date(2023, 3, 1), dt.date(2023, 3, 31))
+
+    def test_a_window_over_several_years_without_a_period_is_its_own_giai_doan(self, tmp_path):
+        period, window, _ = self.roll(tmp_path, self.GIAI_DOAN.replace("period: {from: 2021, to: 2025}\n", ""), 2026)
+        assert period is None and window == (dt.date(2026, 1, 5), dt.date(2030, 12, 31))

@@ -1,7 +1,7 @@
 """What `kehoach new` lists for a person to review: the documents cited before the new year (bases
 first), then every year, date and lunar year name written literally, at any distance."""
 
-from rolling import PLAN, run
+from rolling import PLAN, project, run, schedule
 
 from kehoach.lunar_years import names
 
@@ -72,3 +72,11 @@ def test_a_lunar_name_is_listed_even_for_the_year_it_names(tmp_path, monkeypatch
 
 def test_lunar_names_are_found_anywhere_as_written():
     assert names("Tết Giáp  Thìn năm {{ year }}; XUÂN BÍNH NGỌ; quý I; Giáp Sơn") == [(4, "Giáp  Thìn"), (36, "BÍNH NGỌ")]
+
+
+def test_the_path_of_a_schedule_is_not_prose_to_review(tmp_path):
+    # `Lịch tháng 11-2021.yaml` becomes `Lịch tháng 11-2027.yaml`: a file name, not a date in the text
+    plan = project(tmp_path, ("Lịch tháng 11-2021.yaml", schedule()))
+    result = run("new", "--from", plan, "--year", 2027)
+    assert (tmp_path / "schedules" / "Lịch tháng 11-2027.yaml").exists()
+    assert "Cần xem lại" not in result.stdout

@@ -248,7 +248,9 @@ def test_roll_forward_writes_next_years_draft_beside_it(client, folder):
 
 
 def test_roll_forward_lists_what_to_review_and_the_new_plans_problems_under_headings(client, folder):
-    (folder / "lich" / "lich.yaml").write_text(SCHEDULE.replace("2023-10-02", "2024-09-03"), encoding="utf-8")
+    # Tuesdays 27/8 and 03/9/2024: whichever whole number of weeks, one lands on Quốc khánh 02/9/2025
+    tuesdays = "  - {date: 2024-08-27, place: Khu 0, members: [nn]}\n" + SCHEDULE.split("rows:\n")[1].replace("2023-10-02", "2024-09-03")
+    (folder / "lich" / "lich.yaml").write_text(SCHEDULE.split("rows:\n")[0] + "rows:\n" + tuesdays, encoding="utf-8")
     (folder / "plans" / "plan.yaml").write_text(
         PLAN.replace("2023-10-02, to: 2023-10-06", "2024-08-26, to: 2024-09-06").replace("2023", "2024"), encoding="utf-8")
     response = post(client, "/api/nam-moi", {"path": "plans/plan.yaml", "year": 2025})

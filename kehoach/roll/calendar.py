@@ -33,6 +33,18 @@ def same_day(day: dt.date, years: int) -> dt.date:
         return day.replace(year=year, day=28)
 
 
+def period_shift(first: int, last: int, new_year: int) -> int:
+    """Years to move a giai đoạn `first`–`last` by for a plan of `new_year`: none when the year lies
+    in it (another year's plan of the same giai đoạn), else whole lengths of it, to the giai đoạn
+    that holds the year (2021–2025 → 2026–2030 for 2026 or 2028, → 2031–2035 for 2031)."""
+    length = last - first + 1
+    if length < 1 or first <= new_year <= last:
+        return 0
+    if new_year > last:
+        return length * -(-(new_year - last) // length)
+    return -length * -(-(first - new_year) // length)
+
+
 def plus_days(day: dt.date, days: int) -> dt.date:
     try:
         return day + dt.timedelta(days=days)
@@ -62,6 +74,16 @@ def _in_range(day: dt.date, days: int) -> bool:
     except OutOfRange:
         return False
     return True
+
+
+def working_day_from(day: dt.date, step: int) -> dt.date:
+    """`day` if it is a working day, else the nearest one in the direction of `step` (-1 before, 1
+    after): a bound that must hold `day`. `day` itself when none is near."""
+    for distance in range(_SEARCH_DAYS):
+        candidate = plus_days(day, step * distance)
+        if workdays.status(candidate).working:
+            return candidate
+    return day
 
 
 def moved_bound(day: dt.date, years: int, role: str) -> dt.date:

@@ -16,7 +16,7 @@ from kehoach import lunar_years, prose_dates
 from kehoach.diagnostics import Pos
 from kehoach.refs.extract import find as find_references
 from kehoach.refs.in_spec import references
-from kehoach.spec.model import Plan, iter_texts
+from kehoach.spec.model import Plan, ScheduleAppendix, iter_texts
 
 # A year, alone or closing a date or a range: `2021`, `08/11/2021`, `2016-2020`, `2021 - 2025`.
 _YEAR = r"\d{4}"
@@ -58,7 +58,8 @@ def literals(spec, new_year: int) -> list[Review]:
 
     All texts are scanned as one string (joined by a character no pattern crosses), so a schedule of
     twenty thousand rows costs a few regex passes, not a hundred thousand small ones."""
-    texts = iter_texts(spec)
+    paths = {id(a.path) for a in getattr(spec, "appendices", []) if isinstance(a, ScheduleAppendix)}
+    texts = [text for text in iter_texts(spec) if id(text) not in paths]  # a file's name is not prose
     own_references: dict[int, list[tuple[int, int]]] = {}
     for text, ref in references(spec):
         own_references.setdefault(id(text), []).append((ref.offset, ref.end))

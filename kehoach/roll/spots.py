@@ -39,6 +39,8 @@ class Spots:
     # The window and every phase written with `from` and `to`: bounds that must stay in order.
     pairs: list[tuple[DateSpot, DateSpot]] = field(default_factory=list)
     schedule_paths: list[yaml.ScalarNode] = field(default_factory=list)
+    # A multi-year plan's `period`: its `from` and `to` nodes and years, when both are years.
+    period: tuple[tuple[yaml.ScalarNode, int], tuple[yaml.ScalarNode, int]] | None = None
 
     @property
     def rows(self) -> list[DateSpot]:
@@ -47,16 +49,17 @@ class Spots:
 
 def find(root: yaml.MappingNode) -> Spots:
     keys = {k.value: (k, v) for k, v in root.value if isinstance(k, yaml.ScalarNode)}
-    spots = Spots(root, "rows" in keys and "sections" not in keys, keys)
+    spots = Spots(root, ("rows" in keys or "teams" in keys) and "sections" not in keys, keys)
     if "window" in keys:
         _window(spots, keys["window"][1])
     if spots.is_schedule:
-        for row in _items(keys.get("rows")):
-            if isinstance(row, yaml.MappingNode):
-                for key, value in row.value:
-                    if key.value == "date":
-                        _date(spots, value, ROW)
+        _rows(spots, keys.get("rows"))
+        for team in _items(keys.get("teams")):
+            if isinstance(team, yaml.MappingNode):
+                _rows(spots, next(((k, v) for k, v in team.value if k.value == "rows"), None))
         return spots
+    if "period" in keys:
+        _period(spots, keys["period"][1])
     for item in _items(keys.get("sections")):
         _section(spots, item)
     for appendix in _items(keys.get("appendices")):
@@ -71,6 +74,24 @@ def _items(pair: tuple[yaml.Node, yaml.Node] | None) -> list[yaml.Node]:
     if pair and isinstance(pair[1], yaml.SequenceNode):
         return pair[1].value
     return []
+
+
+def _rows(spots: Spots, pair: tuple[yaml.Node, yaml.Node] | None) -> None:
+    """A row's day (`date`), or both days of a row over several (`from`, `to`)."""
+    for row in _items(pair):
+        if isinstance(row, yaml.MappingNode):
+            for key, value in row.value:
+                if key.value in ("date", FROM, TO):
+                    _date(spots, value, ROW)
+
+
+def _period(spots: Spots, node: yaml.Node) -> None:
+    if not isinstance(node, yaml.MappingNode):
+        return
+    found = {k.value: v for k, v in node.value if isinstance(v, yaml.ScalarNode) and k.value in (FROM, TO)}
+    years = {key: value.value.strip() for key, value in found.items()}
+    if len(years) == 2 and all(y.isascii() and y.isdigit() for y in years.values()):
+        spots.period = (found[FROM], int(years[FROM])), (found[TO], int(years[TO]))
 
 
 def _window(spots: Spots, node: yaml.Node) -> None:
