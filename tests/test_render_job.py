@@ -107,11 +107,11 @@ def test_a_file_where_the_output_folder_should_be_is_the_users_to_fix(specs, tmp
     assert "lỗi nội bộ" not in result.output
 
 
-def test_a_folder_named_as_the_output_file_is_the_users_to_fix(specs, tmp_path):
-    (tmp_path / "x.docx").mkdir()
-    a = specs.write("plan.yaml", MINIMAL_PLAN)
-    result = render(a, "-o", str(tmp_path / "x.docx" / ""))  # a folder: the document goes inside
-    assert result.exit_code == 0 and (tmp_path / "x.docx" / "plan.docx").exists()
+def test_a_folder_where_the_document_should_go_is_the_users_to_fix(specs, tmp_path):
+    (tmp_path / "out" / "plan.docx").mkdir(parents=True)
+    result = render(specs.write("plan.yaml", MINIMAL_PLAN), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2 and "đó là một thư mục" in result.output
+    assert everything_in(tmp_path / "out") == ["plan.docx"]
 
 
 def test_a_read_only_folder_is_the_users_to_fix(specs, tmp_path, monkeypatch):
