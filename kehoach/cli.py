@@ -190,12 +190,13 @@ def rules() -> None:
 @click.option("--pdf", is_flag=True, help="xuất thêm PDF bằng LibreOffice")
 @click.option("--template", type=click.Path(exists=True, dir_okay=False), help="mẫu .docx khác mẫu mặc định")
 @click.option("--ignore", "ignore", multiple=True, metavar="CODE", help="bỏ qua một quy tắc (có thể lặp lại)")
+@click.option("--force", is_flag=True, help="ghi đè cả văn bản đã được sửa trong Word")
 @guarded
-def render(files: tuple[str, ...], out: str | None, pdf: bool, template: str | None, ignore: tuple[str, ...]) -> None:
+def render(files: tuple[str, ...], out: str | None, pdf: bool, template: str | None, ignore: tuple[str, ...], force: bool) -> None:
     """Kiểm tra rồi dựng văn bản Word (và PDF) từ kế hoạch hoặc lịch."""
     from kehoach.render.job import render_files
 
-    result = render_files(list(files), out, pdf=pdf, template=template, ignore=ignore)
+    result = render_files(list(files), out, pdf=pdf, template=template, ignore=ignore, force=force)
     for d in result.diagnostics:
         click.echo(d.as_text())
     if result.blocked:
@@ -241,10 +242,14 @@ def refs(files: tuple[str, ...], fmt: str) -> None:
 @guarded
 def new(old: str, year: int, out: str | None, force: bool) -> None:
     """Dựng kế hoạch năm mới (bản dự thảo) từ kế hoạch năm trước: lịch dời theo tuần (giữ thứ), thời gian thực hiện giữ ngày, tháng."""
-    from kehoach.importer.run import roll_word
-    from kehoach.yearly import roll_forward
+    if old.lower().endswith(".docx"):
+        from kehoach.importer.run import roll_word  # the Word importer only for a Word file: it is heavy
 
-    rolled = roll_word(old, year, out, force) if old.lower().endswith(".docx") else roll_forward(old, year, out, force)
+        rolled = roll_word(old, year, out, force)
+    else:
+        from kehoach.yearly import roll_forward
+
+        rolled = roll_forward(old, year, out, force)
     weeks = rolled.shift_days // 7
     click.echo(
         f"Đã dời các ngày trong lịch {rolled.shift_days:+d} ngày ({weeks:+d} tuần): thứ trong tuần giữ nguyên; "

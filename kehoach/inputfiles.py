@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import os
 import stat
-import zipfile
+from typing import TYPE_CHECKING
 
 from kehoach.errors import NotReadable
+
+if TYPE_CHECKING:
+    import zipfile
 
 class TooLarge(NotReadable):
     """An input over its size bound."""
@@ -70,6 +73,8 @@ def open_package(path: str, limit: int = MAX_PACKAGE_BYTES, unpacked: int = MAX_
     The declared sizes are what the zip's directory says; `read_member` also stops at the bound
     while inflating, so a member that lies about its size is cut short and refused.
     """
+    import zipfile  # only for a Word or Excel input
+
     regular_file(path, limit)
     try:
         package = zipfile.ZipFile(path)

@@ -3,19 +3,19 @@ or nothing.
 
 A command that writes several files (`new`: a plan and its schedules; `init`: a plan and a
 schedule) must never stop half-way: every target is checked first — not one of the command's
-inputs, not two outputs on one path, not a folder, not under a file, not an existing file without
-`--force` — and the texts are then written to temporary files that are renamed only when all are
-written.
+inputs, not two outputs on one path, a path that can be written (kehoach.fileio.ensure_writable),
+not an existing file without `--force` — and then all are staged and renamed together
+(kehoach.fileio.Outputs, the staging).
 """
 
 from __future__ import annotations
 
 import os
-from contextlib import ExitStack
 from dataclasses import dataclass, field
 
 from kehoach.errors import OutputConflict
-from kehoach.fileio import atomic_output
+from kehoach.fileio import Outputs as Staging
+from kehoach.fileio import ensure_writable
 
 
 def same_file_key(path: str) -> str:
@@ -45,33 +45,34 @@ class Outputs:
         self.planned.append(_Output(path, text, what))
 
     def check(self) -> None:
-        """Raise `OutputConflict` for the first target that cannot be written as asked."""
+        """Raise a UserError for the first target that cannot be written as asked."""
         inputs = {same_file_key(p): p for p in self.inputs}
         seen: dict[str, _Output] = {}
-        for output in self.planned:
-            key = same_file_key(output.path)
-            if key in inputs or any(_same_existing(output.path, p) for p in self.inputs):
+        for target in self.planned:
+            key = same_file_key(target.path)
+            if key in inputs or any(_same_existing(target.path, p) for p in self.inputs):
                 raise OutputConflict(
-                    f"{output.what} sẽ ghi đè lên tệp đầu vào `{inputs.get(key, output.path)}`: "
+                    f"{target.what} sẽ ghi đè lên tệp đầu vào `{inputs.get(key, target.path)}`: "
                     "chọn tên khác (với -o) để tệp cũ được giữ nguyên"
                 )
             if key in seen:
                 raise OutputConflict(
-                    f"{seen[key].what} và {output.what} cùng được ghi vào `{output.path}`: "
+                    f"{seen[key].what} và {target.what} cùng được ghi vào `{target.path}`: "
                     "đổi tên một trong hai tệp (hoặc chọn tên khác với -o) rồi chạy lại"
                 )
-            seen[key] = output
-            _check_target(output, self.force, self.overwrite_hint)
+            seen[key] = target
+            ensure_writable(target.path)
+            if os.path.lexists(target.path) and not self.force:
+                raise OutputConflict(f"`{target.path}` đã có: {self.overwrite_hint}")
 
     def write(self) -> list[str]:
         """Check every target, then write them all; an error leaves no file changed or half-written."""
         self.check()
-        with ExitStack() as stack:
-            temporaries = [(stack.enter_context(atomic_output(o.path)), o) for o in self.planned]
-            for tmp, output in temporaries:
-                with open(tmp, "w", encoding="utf-8", newline="") as f:
-                    f.write(output.text)
-        return [o.path for o in self.planned]
+        with Staging() as staged:
+            for target in self.planned:
+                with open(staged.stage(target.path), "w", encoding="utf-8", newline="") as f:
+                    f.write(target.text)
+        return [t.path for t in self.planned]
 
 
 def _same_existing(path: str, other: str) -> bool:
@@ -80,19 +81,3 @@ def _same_existing(path: str, other: str) -> bool:
         return os.path.samefile(path, other)
     except OSError:
         return False
-
-
-def _check_target(output: _Output, force: bool, overwrite_hint: str) -> None:
-    path = output.path
-    if os.path.isdir(path):
-        raise OutputConflict(f"`{path}` ({output.what}) là một thư mục: nêu một tên tệp, ví dụ `{os.path.join(path, 'ke-hoach.yaml')}`")
-    if os.path.lexists(path) and not force:
-        raise OutputConflict(f"`{path}` đã có: {overwrite_hint}")
-    folder = os.path.dirname(os.path.abspath(path))
-    while not os.path.lexists(folder):
-        folder = os.path.dirname(folder)
-    if not os.path.isdir(folder):
-        raise OutputConflict(
-            f"không ghi được {output.what} vào `{path}`: `{folder}` là một tệp, không phải thư mục — "
-            "đổi tên tệp đó hoặc chọn chỗ khác"
-        )

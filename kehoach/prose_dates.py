@@ -14,18 +14,25 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+# How running text writes a date, shared with the reference extractor (kehoach/refs/extract.py).
 # Words may be separated by spaces, line breaks and **bold**/*italic* markers.
-_GAP = r"[\s*_]+"
-_NUMERIC = r"(?<![\d/.])(\d{1,2})\s?[/.-]\s?(\d{1,2})(?:\s?[/.-]\s?(\d{4}))?(?![\d/])"
-_LONG = r"(?<!\d)(\d{1,2})" + _GAP + r"tháng" + _GAP + r"(\d{1,2})(?:\s*,?" + _GAP + r"năm" + _GAP + r"(\d{4}))?(?!\d)"
+GAP = r"[\s*_]+"
+# `08/11/2021`, `08-11-2021`, `08.11.2021`, and a stray space around the separator (`16/7/ 2021`).
+SEPARATOR = r"\s?[/.-]\s?"
+# `25 tháng 9 năm 2023`: the words between day, month and year (a comma may stand before `năm`).
+MONTH_WORD = GAP + r"tháng" + GAP
+YEAR_WORD = r"\s*,?" + GAP + r"năm" + GAP
+
+_NUMERIC = r"(?<![\d/.])(\d{1,2})" + SEPARATOR + r"(\d{1,2})(?:" + SEPARATOR + r"(\d{4}))?(?![\d/])"
+_LONG = r"(?<!\d)(\d{1,2})" + MONTH_WORD + r"(\d{1,2})(?:" + YEAR_WORD + r"(\d{4}))?(?!\d)"
 _TOKEN = re.compile(f"{_NUMERIC}|{_LONG}", re.IGNORECASE)
 
 _MARK_DAY = re.compile(r"(?<!\w)ngày[\s*_]*$", re.IGNORECASE)
-_MARK_FROM = re.compile(r"(?<!\w)từ(?:" + _GAP + r"ngày)?[\s*_]*$", re.IGNORECASE)
-_MARK_TO = re.compile(r"[\s*_]*(?:đến|tới)(?:" + _GAP + r"ngày)?[\s*_]*", re.IGNORECASE)
+_MARK_FROM = re.compile(r"(?<!\w)từ(?:" + GAP + r"ngày)?[\s*_]*$", re.IGNORECASE)
+_MARK_TO = re.compile(r"[\s*_]*(?:đến|tới)(?:" + GAP + r"ngày)?[\s*_]*", re.IGNORECASE)
 _MARK_DEADLINE = re.compile(
-    r"(?<!\w)(?:trước|chậm nhất(?:" + _GAP + r"là)?|hạn(?:" + _GAP + r"(?:chót|cuối))?(?:" + _GAP + r"(?:là|vào))?)"
-    + _GAP + r"ngày[\s*_]*$",
+    r"(?<!\w)(?:trước|chậm nhất(?:" + GAP + r"là)?|hạn(?:" + GAP + r"(?:chót|cuối))?(?:" + GAP + r"(?:là|vào))?)"
+    + GAP + r"ngày[\s*_]*$",
     re.IGNORECASE,
 )
 # How far back a mark may stand before its date.

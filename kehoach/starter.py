@@ -36,10 +36,10 @@ def create(folder: str, year: int | None = None, force: bool = False, today: dt.
     week = inspection_week(year)
     values = {"nam": year, "tu": week[0].isoformat(), "den": week[-1].isoformat()}
     values.update({f"n{i + 1}": d.isoformat() for i, d in enumerate(week)})
-    outputs = Outputs(inputs=[], force=force, overwrite_hint="thêm --force để ghi đè, hoặc chọn thư mục khác")
+    targets = Outputs(inputs=[], force=force, overwrite_hint="thêm --force để ghi đè, hoặc chọn thư mục khác")
     for sub, name in FILES.items():
         with open(data_path(os.path.join("starter", name)), encoding="utf-8") as f:
             text = Template(f.read()).substitute(values)
         what = "kế hoạch mẫu" if sub == "plans" else "lịch mẫu"
-        outputs.add(os.path.join(folder, sub, name), text, what)
-    return outputs.write()
+        targets.add(os.path.join(folder, sub, name), text, what)
+    return targets.write()

@@ -152,6 +152,20 @@ def communes(era: str, province: str) -> dict[str, list[Unit]]:
     return index
 
 
+@lru_cache(maxsize=2)
+def _communes_everywhere(era: str) -> dict[str, list[Unit]]:
+    index: dict[str, list[Unit]] = {}
+    for province in _tables(era):
+        for name_key, found in communes(era, province).items():
+            index.setdefault(name_key, []).extend(found)
+    return index
+
+
+def communes_named(name: str, era: str) -> list[Unit]:
+    """Communes of that name in every province (to tell where a commune's own plan is)."""
+    return _communes_everywhere(era).get(key(name), [])
+
+
 def provinces(name: str, era: str) -> list[Unit]:
     return _provinces(era).get(key(name), [])
 

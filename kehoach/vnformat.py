@@ -8,7 +8,14 @@ the month has two digits for January and February only — `08/11/2021`,
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from functools import lru_cache
+
+
+def nfc(text: str) -> str:
+    """Text in composed form (NFC), the one form kehoach compares and writes: Vietnamese typed on
+    a Mac or copied from a PDF often arrives decomposed, and `ệ` would not equal `ệ`."""
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def month_text(month: int) -> str:

@@ -134,10 +134,10 @@ def roll_forward(path: str, new_year: int, out: str | None = None, force: bool =
         _date_edits(file, bounds, rolled)
     plan.edits += _plan_edits(plan, schedules, new_year)
 
-    outputs = Outputs(inputs=[f.old for f in files], force=force, overwrite_hint=hint)
+    targets = Outputs(inputs=[f.old for f in files], force=force, overwrite_hint=hint)
     for file in files:
-        outputs.add(file.new, file.new_text(), file.what)
-    rolled.written = outputs.write()
+        targets.add(file.new, file.new_text(), file.what)
+    rolled.written = targets.write()
 
     from kehoach.check import check_file
 

@@ -148,3 +148,13 @@ def test_lunar_year_name_after_its_year_and_in_the_subject(specs):
         "subject: Tổ chức Tết cho hộ nghèo năm 2027 (Bính Ngọ)")
     assert specs.codes(text) == ["KH-D009"]
     assert specs.codes(text.replace("Bính Ngọ", "Đinh Mùi")) == []
+
+
+def test_lunar_year_name_left_behind_by_a_roll_forward(specs):
+    # Issue 13: `Tết Nguyên đán Giáp Thìn năm {{ year }}` rolled from 2024 to 2027.
+    draft = MINIMAL_PLAN.replace("date: 2023-09-25", "year: 2027").replace("năm 2023", "năm {{ year }}")
+    text = draft + 'intro: ["Chăm lo Tết Nguyên đán Giáp Thìn năm {{ year }} cho hộ nghèo."]\n'
+    assert [m for m in specs.messages(text) if m.startswith("KH-D")] == [
+        "KH-D009 năm 2027 là năm Đinh Mùi (Tết Nguyên đán năm 2027), không phải Giáp Thìn: "
+        "sửa thành `Đinh Mùi` (lỗi hay gặp khi chép văn bản năm trước)"
+    ]

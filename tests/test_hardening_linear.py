@@ -3,6 +3,8 @@
 (Speed itself is measured by bench/; these tests pin down the work that used to be repeated.)
 """
 
+import difflib
+
 import yaml
 
 from conftest import MINIMAL_PLAN, MINIMAL_SCHEDULE
@@ -13,8 +15,8 @@ from kehoach.spec.reader import Reader
 
 def test_unknown_member_ids_are_compared_with_the_members_a_bounded_number_of_times(specs, monkeypatch):
     calls = []
-    real = schedule_rules.difflib.get_close_matches
-    monkeypatch.setattr(schedule_rules.difflib, "get_close_matches", lambda *a, **k: calls.append(a[0]) or real(*a, **k))
+    real = difflib.get_close_matches
+    monkeypatch.setattr(difflib, "get_close_matches", lambda *a, **k: calls.append(a[0]) or real(*a, **k))
     rows = "".join(f"  - {{date: 2021-11-08, place: Xã {i}, members: [khach_{i % 200}]}}\n" for i in range(400))
     codes = specs.codes(MINIMAL_SCHEDULE + rows, "s.yaml")
     assert codes.count("KH-L007") == 400

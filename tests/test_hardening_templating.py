@@ -56,11 +56,22 @@ def test_every_attack_is_a_diagnostic_at_its_line_within_bounded_time_and_memory
         ('{{ "x" | center(9) }}', "không có bộ lọc `center`: các bộ lọc dùng được: `ngay`, `ngay_dai`, `thu`, `so`, `capitalize`, `upper`, `lower`, `title`, `trim`, `default`, `string`, `int`, `abs`, `round`, `length`"),
         ('{% for a in "xy" %}{{ a }}{% endfor %}', "biểu thức bị chặn vì không an toàn: văn bản không được dùng vòng lặp `{% for %}`; chỉ dùng tên, số, phép tính, bộ lọc và `{% if %}`"),
         ("{{ window.from | so }}", "bộ lọc `so` cần một số tiền hay số lượng, không phải `2023-10-01`"),
+        ("{{ year / 0 }}", "biểu thức chia cho 0: sửa phép tính"),
+        ('{{ year + "a" }}', "biểu thức tính trên hai giá trị không hợp nhau (ví dụ cộng chữ với số, hay ngày với số): sửa phép tính"),
+        ("{{ year", "biểu thức viết sai: kiểm tra cặp `{{ ... }}` (hay `{% if %}...{% endif %}`), dấu ngoặc và tên bộ lọc"),
+        ("{{ window.tu }}", "biểu thức dùng một thuộc tính không có: chỉ dùng `year`, `number`, `date`, `window`, `window.from`, `window.to`"),
     ],
 )
 def test_what_each_refusal_says(specs, expression, message):
     text = MINIMAL_PLAN + "window: {from: 2023-10-01, to: 2023-10-20}\nintro: '" + expression.replace("'", "''") + "'\n"
     assert specs.messages(text) == [f"KH-T001 {message}"]
+
+
+def test_every_message_is_vietnamese_without_python_words(specs):
+    for attack in ATTACKS:
+        text = MINIMAL_PLAN + "window: {from: 2023-10-01, to: 2023-10-20}\nintro: '" + attack.replace("'", "''") + "'\n"
+        (message,) = specs.messages(text)
+        assert not any(word in message for word in ("Error", "error", "undefined", "object", "Traceback")), message
 
 
 def test_what_plans_write_still_works(specs):

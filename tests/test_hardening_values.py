@@ -31,3 +31,16 @@ def test_a_plan_for_next_year_signed_late_in_the_year_is_pointed_out(specs):
 
 def test_a_year_that_agrees_with_the_date_is_fine(specs):
     assert specs.check(MINIMAL_PLAN + "year: 2023\n") == []
+
+
+def test_a_plan_dated_in_year_9999_checks_and_renders(specs, tmp_path):
+    from kehoach.check import check_file
+    from kehoach.render.job import render_files
+
+    text = MINIMAL_PLAN.replace("date: 2023-09-25", "date: 9999-12-31").replace("năm 2023", "năm {{ year }}") + (
+        "window: {from: 9999-12-27, to: 9999-12-31}\nintro: ['Thời gian {{ window }}, đến năm {{ year + 1 }}.']\n"
+    )
+    path = specs.write("plan.yaml", text)
+    assert [d.code for d in check_file(path).diagnostics] == ["KH-R012"]  # Phòng LĐ-TB&XH is gone by then
+    done = render_files([path], str(tmp_path / "out.docx"), pdf=False, template=None, ignore=())
+    assert not done.blocked and (tmp_path / "out.docx").stat().st_size > 0

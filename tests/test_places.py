@@ -60,16 +60,16 @@ class TestUnitsGone:
     def test_a_district_in_a_2026_plan(self, specs):
         text = with_intro(COMMUNE_2026, "Tổ chức tập huấn trên địa bàn huyện Tủa Chùa.")
         assert specs.messages(text) == [
-            "KH-P002 `huyện Tủa Chùa` không còn từ 01/7/2025 (sắp xếp đơn vị hành chính): nay là xã Sáng Nhè, "
+            "KH-P002 `huyện Tủa Chùa` không còn từ 01/7/2025 (sắp xếp đơn vị hành chính): địa bàn nay là xã Sáng Nhè, "
             "xã Sín Chải, xã Sính Phình, xã Tủa Chùa, xã Tủa Thàng (tỉnh Điện Biên); sửa lại tên đơn vị"
         ]
 
     def test_a_merged_commune_and_a_former_town(self, specs):
         text = with_intro(COMMUNE_2026, "Kiểm tra tại xã Mường Báng và thị trấn Tủa Chùa.")
         assert specs.messages(text) == [
-            "KH-P002 `xã Mường Báng` không còn từ 01/7/2025 (sắp xếp đơn vị hành chính): nay là xã Tủa Chùa "
+            "KH-P002 `xã Mường Báng` không còn từ 01/7/2025 (sắp xếp đơn vị hành chính): nay thuộc xã Tủa Chùa "
             "(tỉnh Điện Biên); sửa lại tên đơn vị",
-            "KH-P002 `thị trấn Tủa Chùa` không còn từ 01/7/2025 (sắp xếp đơn vị hành chính): nay là xã Tủa Chùa "
+            "KH-P002 `thị trấn Tủa Chùa` không còn từ 01/7/2025 (sắp xếp đơn vị hành chính): nay thuộc xã Tủa Chùa "
             "(tỉnh Điện Biên); sửa lại tên đơn vị",
         ]
 
@@ -80,14 +80,34 @@ class TestUnitsGone:
             "sửa lại tên đơn vị"
         ]
 
+    def test_a_commune_of_a_province_merged_into_the_plans(self, specs):
+        # Hà Giang merged into Tuyên Quang: its old communes are looked up under today's province.
+        plan = COMMUNE_2026.replace("ĐIỆN BIÊN", "TUYÊN QUANG").replace("XÃ TỦA CHÙA", "XÃ BẮC MÊ").replace(
+            "place: Tủa Chùa", "place: Bắc Mê").replace("Điện Biên", "Tuyên Quang")
+        assert specs.messages(with_intro(plan, "Kiểm tra tại xã Lạc Nông và xã Minh Ngọc.")) == [
+            "KH-P002 `xã Lạc Nông` không còn từ 01/7/2025 (sắp xếp đơn vị hành chính): nay thuộc xã Bắc Mê "
+            "(tỉnh Tuyên Quang); sửa lại tên đơn vị"
+        ]
+
+    def test_a_commune_split_between_two(self, specs):
+        plan = COMMUNE_2026.replace("ĐIỆN BIÊN", "LẠNG SƠN").replace("XÃ TỦA CHÙA", "XÃ ĐÌNH LẬP").replace(
+            "place: Tủa Chùa", "place: Đình Lập").replace("Điện Biên", "Lạng Sơn")
+        assert specs.messages(with_intro(plan, "Kiểm tra tại xã Bính Xá.")) == [
+            "KH-P002 `xã Bính Xá` không còn từ 01/7/2025 (sắp xếp đơn vị hành chính): nay chia về xã Kiên Mộc, "
+            "xã Đình Lập (tỉnh Lạng Sơn); sửa lại tên đơn vị"
+        ]
+
     def test_the_same_names_in_2024_are_right(self, specs):
         text = with_intro(TUA_CHUA_2024, "Kiểm tra tại xã Mường Báng, thị trấn Tủa Chùa, huyện Tủa Chùa, tỉnh Điện Biên.")
         assert specs.check(text) == []
 
     def test_a_citation_names_the_unit_as_it_was(self, specs):
         text = COMMUNE_2026 + (
-            'bases: ["Căn cứ Kế hoạch số 20/KH-UBND ngày 25/01/2024 của UBND huyện Tủa Chùa."]\n')
+            'bases: ["Căn cứ Kế hoạch số 20/KH-UBND ngày 25/01/2024 của UBND huyện Tủa Chùa về việc thực hiện '
+            'Chương trình năm 2024 trên địa bàn huyện Tủa Chùa."]\n')
         assert specs.check(text) == []
+        # Its spelling is still checked.
+        assert specs.codes(text.replace("địa bàn huyện Tủa Chùa", "địa bàn huyện Tòa Chùa")) == ["KH-P001"]
 
 
 class TestUnknownNames:
@@ -106,6 +126,17 @@ class TestUnknownNames:
     ])
     def test_what_is_not_a_unit_is_silent(self, specs, sentence):
         assert specs.check(with_intro(COMMUNE_2026, sentence)) == []
+
+
+def test_a_commune_plan_without_its_province_still_knows_where_it_is(specs):
+    # No parent, and `Sáng Nhè` is a commune in one province only: Điện Biên.
+    plan = COMMUNE_2026.replace("parent: UBND TỈNH ĐIỆN BIÊN, ", "").replace("XÃ TỦA CHÙA", "XÃ SÁNG NHÈ").replace(
+        "place: Tủa Chùa", "place: Sáng Nhè")
+    assert specs.messages(with_intro(plan, "Phối hợp với xã Tòa Thàng.")) == [
+        "KH-P001 `xã Tòa Thàng` không có trong danh mục đơn vị hành chính: có phải `xã Tủa Thàng`?"
+    ]
+    # A guess is not enough to call a name unknown.
+    assert specs.messages(with_intro(plan, "Học tập kinh nghiệm của xã Phong Lan.")) == []
 
 
 def test_a_clean_commune_plan_of_2026_is_silent(specs):

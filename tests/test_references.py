@@ -182,6 +182,15 @@ class TestReorganisation2025:
             "vào Bộ Nội vụ (công tác giảm nghèo chuyển sang Bộ Nông nghiệp và Môi trường); kiểm tra lại cơ quan ban hành"
         ]
 
+    def test_a_provincial_labour_department_document_after_the_merger(self, specs):
+        assert messages(specs, "Thực hiện Hướng dẫn số 03/HD-SLĐTBXH ngày 10/4/2025 của Sở Lao động - Thương binh và Xã hội.",
+                        self.PLAN_2025) == [
+            "KH-R012 `03/HD-SLĐTBXH` ngày 10/4/2025: từ 01/3/2025 Sở Lao động - Thương binh và Xã hội đã hợp nhất vào "
+            "Sở Nội vụ (công tác giảm nghèo chuyển sang Sở Nông nghiệp và Môi trường); kiểm tra lại cơ quan ban hành"
+        ]
+        assert messages(specs, "Thực hiện Hướng dẫn số 03/HD-SLĐTBXH ngày 10/4/2024 của Sở Lao động - Thương binh và Xã hội.",
+                        self.PLAN_2025) == []
+
     def test_a_huyen_organ_after_july_2025(self, specs):
         plan = self.PLAN_2025.replace("{name: ỦY BAN NHÂN DÂN XÃ HỮU LŨNG, code: UBND}", "{name: ỦY BAN NHÂN DÂN HUYỆN HỮU LŨNG, code: UBND}")
         assert specs.codes(plan.replace("date: 2025-10-01", "date: 2025-08-04")) == ["KH-R012"]
@@ -200,7 +209,8 @@ class TestReorganisation2025:
         assert specs.codes(draft.replace("year: 2026", "year: 2025")) == []
 
     def test_the_labour_department_named_in_a_2026_plan(self, specs):
-        draft = MINIMAL_PLAN.replace("date: 2023-09-25", "year: 2026")
+        draft = MINIMAL_PLAN.replace("date: 2023-09-25", "year: 2026").replace(
+            "place: Thị trấn Hữu Lũng", "place: Hữu Lũng").replace("THỊ TRẤN HỮU LŨNG", "XÃ HỮU LŨNG")
         text = draft + (
             'intro: ["Phối hợp với Sở Lao động - Thương binh và Xã hội hướng dẫn các xã rà soát."]\n'
         )
@@ -214,7 +224,8 @@ class TestReorganisation2025:
         assert specs.check(text)[1] == "11:23 warning KH-R012"
 
     def test_a_citation_names_its_issuer_as_it_was(self, specs):
-        draft = MINIMAL_PLAN.replace("date: 2023-09-25", "year: 2026").replace('"Phòng LĐ, TB, XH-DT (b/c)"', '"UBND tỉnh (b/c)"')
+        draft = MINIMAL_PLAN.replace("date: 2023-09-25", "year: 2026").replace('"Phòng LĐ, TB, XH-DT (b/c)"', '"UBND tỉnh (b/c)"').replace(
+            "place: Thị trấn Hữu Lũng", "place: Hữu Lũng").replace("THỊ TRẤN HỮU LŨNG", "XÃ HỮU LŨNG")
         assert messages(specs, "Căn cứ Thông tư số 07/2021/TT-BLĐTBXH ngày 18/7/2021 của Bộ Lao động - Thương binh và Xã hội; "
                         "Kế hoạch số 20/KH-UBND ngày 25/01/2024 của UBND huyện Tủa Chùa.", draft) == []
 

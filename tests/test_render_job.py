@@ -212,3 +212,42 @@ def test_a_plan_and_a_schedule_in_one_call_both_open_in_word(specs, tmp_path):
     assert everything_in(tmp_path / "out") == ["lich.docx", "plan.docx"]
     for name in ("lich.docx", "plan.docx"):
         assert_opens_in_word(tmp_path / "out" / name)
+
+
+def _saved_by_libreoffice(path: Path) -> None:
+    """The document as LibreOffice (or Word) leaves it after the clerk edits and saves it."""
+    with zipfile.ZipFile(path) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    parts["docProps/app.xml"] = parts["docProps/app.xml"].replace(b"<Application>kehoach", b"<Application>LibreOffice/7.4 kehoach")
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+
+
+def test_rendering_again_replaces_kehoachs_own_document(specs, tmp_path):
+    plan = specs.write("plan.yaml", MINIMAL_PLAN)
+    out = tmp_path / "ke-hoach.docx"
+    assert render(plan, "-o", str(out)).exit_code == 0
+    assert render(plan, "-o", str(out)).exit_code == 0
+
+
+def test_a_document_edited_in_word_is_not_overwritten_without_force(specs, tmp_path):
+    plan = specs.write("plan.yaml", MINIMAL_PLAN)
+    out = tmp_path / "ke-hoach.docx"
+    assert render(plan, "-o", str(out)).exit_code == 0
+    _saved_by_libreoffice(out)
+    edited = out.read_bytes()
+    result = render(plan, "-o", str(out))
+    assert result.exit_code == 2
+    assert "đã được sửa trong Word hoặc LibreOffice" in result.output and "--force" in result.output
+    assert out.read_bytes() == edited
+    assert render(plan, "-o", str(out), "--force").exit_code == 0
+    assert out.read_bytes() != edited
+
+
+def test_a_file_that_is_not_a_document_is_not_overwritten_without_force(specs, tmp_path):
+    plan = specs.write("plan.yaml", MINIMAL_PLAN)
+    notes = tmp_path / "ghi-chu.docx"
+    notes.write_text("ghi chú quan trọng", encoding="utf-8")
+    assert render(plan, "-o", str(notes)).exit_code == 2
+    assert notes.read_text(encoding="utf-8") == "ghi chú quan trọng"

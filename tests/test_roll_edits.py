@@ -44,10 +44,10 @@ def test_a_hard_link_to_an_input_is_an_input(tmp_path):
     original = tmp_path / "2021-kh.yaml"
     original.write_text("x", encoding="utf-8")
     os.link(original, tmp_path / "ban-sao.yaml")
-    outputs = Outputs(inputs=[str(original)], force=True, overwrite_hint="")
-    outputs.add(str(tmp_path / "ban-sao.yaml"), "y", "kế hoạch mới")
+    targets = Outputs(inputs=[str(original)], force=True, overwrite_hint="")
+    targets.add(str(tmp_path / "ban-sao.yaml"), "y", "kế hoạch mới")
     with pytest.raises(OutputConflict, match="sẽ ghi đè lên tệp đầu vào"):
-        outputs.write()
+        targets.write()
     assert original.read_text(encoding="utf-8") == "x"
 
 

@@ -36,7 +36,7 @@ def test_an_existing_folder_as_output_writes_nothing(tmp_path):
     (tmp_path / "out").mkdir()
     before = snapshot(tmp_path)
     result = run("new", "--from", plan, "--year", 2022, "-o", tmp_path / "out", "--force")
-    assert result.exit_code == 2 and "là một thư mục: nêu một tên tệp" in result.output
+    assert result.exit_code == 2 and "/out`: đó là một thư mục; nêu tên tệp" in result.output
     assert snapshot(tmp_path) == before and not (tmp_path / "schedules" / "2022-lich.yaml").exists()
 
 
@@ -44,7 +44,7 @@ def test_an_output_under_a_file_writes_nothing(tmp_path):
     plan = project(tmp_path, ("2021-lich.yaml", schedule()))
     before = snapshot(tmp_path)
     result = run("new", "--from", plan, "--year", 2022, "-o", tmp_path / "plans" / "2021-kh.yaml" / "x.yaml")
-    assert result.exit_code == 2 and "là một tệp, không phải thư mục" in result.output
+    assert result.exit_code == 2 and "một phần của đường dẫn là tệp, không phải thư mục" in result.output
     assert snapshot(tmp_path) == before
 
 
@@ -91,5 +91,5 @@ def test_schedules_beside_the_plans_folder_are_the_projects_own(tmp_path):
 def test_init_where_schedules_is_a_file_writes_nothing(tmp_path):
     (tmp_path / "schedules").write_text("một tệp", encoding="utf-8")
     result = run("init", tmp_path, "--year", 2026)
-    assert result.exit_code == 2 and "là một tệp, không phải thư mục" in result.output
+    assert result.exit_code == 2 and "lich-mau.yaml`: một phần của đường dẫn là tệp, không phải thư mục" in result.output
     assert not (tmp_path / "plans").exists()

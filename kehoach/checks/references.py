@@ -221,6 +221,17 @@ def _plan_prose(spec: Plan) -> list[Text]:
                        spec.footnotes, tables])
 
 
+def _labour_body(ref: Reference) -> str | None:
+    """`bộ` or `sở` when a citation's issuer is the labour ministry or a provincial labour department."""
+    codes = {issuers.group(c) for c in ref.issuers}
+    named = (ref.issuer or "").lower()
+    if "LĐTBXH" in codes or named.startswith("bộ lao động"):
+        return "bộ"
+    if "SLĐTBXH" in codes or named.startswith("sở lao động"):
+        return "sở"
+    return None
+
+
 def _inside_citation(refs: list[Reference], offset: int) -> bool:
     """Whether `offset` falls in one of `refs` (in text order)."""
     i = bisect_right([r.offset for r in refs], offset) - 1
@@ -236,9 +247,9 @@ def reorganised_authorities(spec):
     cited: dict[int, list[Reference]] = {}
     for text, ref in references(spec):
         cited.setdefault(id(text), []).append(ref)
-        ministry = {issuers.group(c) for c in ref.issuers} & {"LĐTBXH"} or "bộ lao động" in (ref.issuer or "").lower()
-        if ministry and ref.date and ref.date >= BLDTBXH_MERGED:
-            yield _at(text, ref.date_offset), f"`{ref.number}` ngày {ngay(ref.date)}: {_SUCCESSOR['bộ']}; kiểm tra lại cơ quan ban hành"
+        body = _labour_body(ref)
+        if body and ref.date and ref.date >= BLDTBXH_MERGED:
+            yield _at(text, ref.date_offset), f"`{ref.number}` ngày {ngay(ref.date)}: {_SUCCESSOR[body]}; kiểm tra lại cơ quan ban hành"
     when = {level: _certainly_on_or_after(spec, change) for level, change in _REMOVED_FROM.items()}
     if not any(when.values()):
         return

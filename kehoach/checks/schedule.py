@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -158,6 +157,12 @@ def member_in_two_places(spec):
 _SUGGESTED_IDS = 50
 
 
+def _close_match(word: str, known: list[str]) -> list[str]:
+    import difflib  # only for a schedule with an unknown member or team
+
+    return difflib.get_close_matches(word, known, n=1, cutoff=0.6)
+
+
 @check("KH-L007", ERROR)
 def undefined_member(spec):
     """Thành phần viết như một mã (chữ thường không dấu) nhưng chưa khai báo trong `members`."""
@@ -171,7 +176,7 @@ def undefined_member(spec):
                     continue
                 hint = hints.get(who)
                 if hint is None:
-                    close = difflib.get_close_matches(who, known, n=1, cutoff=0.6) if len(hints) < _SUGGESTED_IDS else []
+                    close = _close_match(who, known) if len(hints) < _SUGGESTED_IDS else []
                     hint = hints[who] = f"có phải `{close[0]}`?" if close else f"thêm `{who}: <tên hiển thị>` vào `members`"
                 yield ref.entry.pos, f"thành phần `{who}` chưa được khai báo trong `members`: {hint}"
 
@@ -215,7 +220,7 @@ def unknown_team(spec):
                 continue
             name = row.team_id.value
             if name not in hints:
-                close = difflib.get_close_matches(name, known, n=1, cutoff=0.6) if len(known) <= _SUGGEST_AMONG else []
+                close = _close_match(name, known) if len(known) <= _SUGGEST_AMONG else []
                 hints[name] = f"có phải `{close[0]}`?" if close else (
                     "các đoàn có mã: " + ", ".join(f"`{k}`" for k in known[:10]) if known
                     else "thêm đoàn vào `teams` với `id` này"

@@ -7,7 +7,8 @@ loaded spec.
 from __future__ import annotations
 
 from kehoach.rules import ERROR, RULES, WARNING, check
-from kehoach.spec.model import FOOTNOTE_MARKER, Plan, Text, iter_texts
+from kehoach.spec.model import FOOTNOTE_MARKER, Plan, Text
+from kehoach.spec.prose import prose_texts
 from kehoach.vnformat import ngay
 
 @check("KH-S013", WARNING, applies_to=Plan)
@@ -28,7 +29,7 @@ def base_punctuation(plan):
 @check("KH-S014", ERROR, applies_to=Plan)
 def footnote_markers(plan):
     """Dấu chú thích `[^key]` không có nội dung trong `footnotes`."""
-    for text in iter_texts([plan.bases, plan.intro, plan.sections, plan.closing, plan.recipients, plan.appendices]):
+    for text in prose_texts(plan):
         for match in FOOTNOTE_MARKER.finditer(text.value):
             if match.group(1) not in plan.footnotes:
                 yield text.pos_at(match.start()), (
@@ -41,7 +42,7 @@ def unused_footnotes(plan):
     """Chú thích trong `footnotes` không được dùng ở đâu."""
     used = {
         m.group(1)
-        for text in iter_texts([plan.bases, plan.intro, plan.sections, plan.closing, plan.recipients, plan.appendices])
+        for text in prose_texts(plan)
         for m in FOOTNOTE_MARKER.finditer(text.value)
     }
     for key, text in plan.footnotes.items():

@@ -16,21 +16,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from kehoach.doctypes import TYPE_NAMES
+from kehoach.doctypes import KIND_CODES, SYMBOL_TYPE_CODES, YEAR_IN_NUMBER
+from kehoach.prose_dates import GAP as _GAP, MONTH_WORD, SEPARATOR, YEAR_WORD
 
-# Kind words, longest first so that `Thông tư liên tịch` wins over `Thông tư`.
-KINDS = {
-    "Thông tư liên tịch": "TTLT", "Văn bản hợp nhất": "VBHN", "Nghị định": "NĐ", "Quyết định": "QĐ",
-    "Thông tư": "TT", "Nghị quyết": "NQ", "Chỉ thị": "CT", "Kế hoạch": "KH", "Công văn": None,
-    "Hướng dẫn": "HD", "Thông báo": "TB", "Công điện": "CĐ", "Chương trình": "CTr", "Đề án": "ĐA",
-    "Báo cáo": "BC", "Tờ trình": "TTr", "Quy định": "QyĐ", "Quy chế": "QC", "Luật": "QH",
-    "Bộ luật": "QH", "Pháp lệnh": "PL", "Văn bản": None,
-}
-# Type codes of the documents that carry their year (Nghị định 30/2020: văn bản quy phạm pháp luật).
-NORMATIVE_TYPES = {"NĐ", "TT", "TTLT", "QH"}
-TYPE_CODES = set(TYPE_NAMES) | {"NĐ", "TT", "TTLT", "VBHN", "PL"}
+# Kind words (matched longest first, so that `Thông tư liên tịch` wins over `Thông tư`) and type codes.
+KINDS = KIND_CODES
+NORMATIVE_TYPES = YEAR_IN_NUMBER
+TYPE_CODES = SYMBOL_TYPE_CODES
 
-_GAP = r"[\s*_]+"
 _KIND = "|".join(re.escape(k).replace(r"\ ", _GAP) for k in sorted(KINDS, key=len, reverse=True))
 # Every repetition is bounded: a real symbol has a handful of parts of a few letters, and an unbounded
 # repeat makes the regex engine keep a backtracking frame per repetition (a 7 MB `1/A-A-A-…` took 1.4 GB).
@@ -44,8 +37,8 @@ _BEFORE = re.compile(
 )
 _DATE_AFTER = re.compile(
     r"^[\s,*_]*(?:ban hành|ký)?[\s,*_]*ngày" + _GAP
-    + r"(?:(?P<numeric>(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})\s?[/.-]\s?(?P<y>\d{2}\s?\d{2}))"
-    + r"|(?P<d2>\d{1,2})" + _GAP + r"tháng" + _GAP + r"(?P<m2>\d{1,2})" + _GAP + r"năm" + _GAP + r"(?P<y2>\d{4}))",
+    + r"(?:(?P<numeric>(?P<d>\d{1,2})" + SEPARATOR + r"(?P<m>\d{1,2})" + SEPARATOR + r"(?P<y>\d{2}\s?\d{2}))"
+    + r"|(?P<d2>\d{1,2})" + MONTH_WORD + r"(?P<m2>\d{1,2})" + YEAR_WORD + r"(?P<y2>\d{4}))",
     re.IGNORECASE,
 )
 _ISSUER_AFTER = re.compile(r"^[\s,*_]*của" + _GAP, re.IGNORECASE)

@@ -96,7 +96,35 @@ class _Outputs:
             )
 
 
-def render_files(files: list[str], out: str | None, *, pdf: bool, template: str | None, ignore: tuple[str, ...]) -> Rendered:
+def made_by_kehoach(path: str) -> bool:
+    """The document is one kehoach wrote that no other program has saved since: Word and LibreOffice
+    write their own name into docProps/app.xml when they save."""
+    import re
+
+    from kehoach.errors import NotReadable
+    from kehoach.inputfiles import open_package, read_member
+
+    try:
+        with open_package(path) as package:
+            app = read_member(package, "docProps/app.xml", 1024 * 1024).decode("utf-8", "replace")
+    except (NotReadable, KeyError, OSError):
+        return False
+    found = re.search(r"<Application>([^<]*)</Application>", app)
+    return bool(found) and found.group(1).startswith("kehoach")
+
+
+def _refuse_overwriting_edits(path: str) -> None:
+    """Re-rendering replaces kehoach's own documents; a document someone edited and saved is theirs."""
+    if os.path.exists(path) and not made_by_kehoach(path):
+        raise OutputConflict(
+            f"`{path}` đã có và không phải văn bản kehoach vừa dựng (đã được sửa trong Word hoặc LibreOffice, "
+            "hoặc là tệp khác): chưa ghi gì. Thêm --force để ghi đè, hoặc chọn tên khác với -o"
+        )
+
+
+def render_files(
+    files: list[str], out: str | None, *, pdf: bool, template: str | None, ignore: tuple[str, ...], force: bool = False
+) -> Rendered:
     from kehoach.render import package, pdf as pdf_module
 
     if pdf:
@@ -122,6 +150,9 @@ def render_files(files: list[str], out: str | None, *, pdf: bool, template: str 
                 continue  # keep checking the others, to report every problem at once
             for included in _included(checked.spec):
                 outputs.refuse_input(included, "lịch kèm theo")
+            if not force:
+                # A PDF is only ever made from its .docx: it goes with it.
+                _refuse_overwriting_edits(target.docx)
             docx = staged.stage(target.docx)
             _render(checked.spec, docx, template)
             if target.pdf:

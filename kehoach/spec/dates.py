@@ -13,7 +13,8 @@ import datetime as dt
 import re
 
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
-_VN_DATE = re.compile(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})")
+# Recognised only to say how to write it: compiled (and cached by `re`) when first needed.
+_VN_DATE = r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})"
 
 EXAMPLE = "2021-11-08"
 
@@ -31,7 +32,7 @@ def parse(value: str, what: str) -> dt.date:
         if isinstance(checked, dt.date):
             return checked
         raise BadDate(f"`{what}`: {checked}")
-    if match := _VN_DATE.fullmatch(value):
+    if match := re.fullmatch(_VN_DATE, value):
         day, month, year = (int(g) for g in match.groups())
         checked = _real_date(year, month, day)
         fix = f": viết `{checked.isoformat()}`" if isinstance(checked, dt.date) else f" ({checked})"

@@ -6,15 +6,14 @@ callers build what they can and the user sees every problem in one run.
 
 from __future__ import annotations
 
-import difflib
 import re
-import unicodedata
 from dataclasses import dataclass
 
 import yaml
 
 from kehoach import rules
 from kehoach.diagnostics import Diagnostic, Pos
+from kehoach.vnformat import nfc
 from kehoach.spec import dates
 from kehoach.spec.model import DateValue, Text, Window
 from kehoach.spec.yaml_source import node_pos
@@ -27,7 +26,8 @@ _NULL_TAG = "tag:yaml.org,2002:null"
 _CUT_BY_COMMENT = re.compile(r"[ \t]+(?P<cut>#[^\s#][^\n]*)")
 # The largest number a spec holds (a document's number, a count of rows): larger is a typing slip.
 MAX_INTEGER = 999_999
-_DECIMAL = re.compile(r"^[0-9]{1,6}(?:\.[0-9]{1,6})?$")
+# A width or a size (`30`, `12.5`): compiled (and cached by `re`) on first use, which few specs make.
+_DECIMAL = r"[0-9]{1,6}(?:\.[0-9]{1,6})?"
 
 
 @dataclass(frozen=True)
@@ -36,10 +36,6 @@ class Schema:
 
     what: str
     keys: dict[str, bool]
-
-
-def nfc(value: str) -> str:
-    return value if unicodedata.is_normalized("NFC", value) else unicodedata.normalize("NFC", value)
 
 
 class Reader:
@@ -93,7 +89,7 @@ class Reader:
             )
             return
         known = sorted(schema.keys)
-        close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+        close = _close_match(key, known)
         hint = f"có phải `{close[0]}`?" if close else "các khóa hợp lệ: " + ", ".join(f"`{k}`" for k in known)
         self.report(rules.UNKNOWN_KEY, key_node, f"{schema.what} không có khóa `{key}`: {hint}")
 
@@ -153,7 +149,7 @@ class Reader:
     def number(self, node: yaml.Node, what: str) -> float | None:
         """A positive number, whole or decimal (`30`, `12.5`)."""
         value = node.value.strip() if isinstance(node, yaml.ScalarNode) else ""
-        if not _DECIMAL.match(value):
+        if not re.fullmatch(_DECIMAL, value):
             self._wrong_type(node, f"`{what}` phải là một số dương, ví dụ `30` hoặc `12.5`")
             return None
         number = float(value)
@@ -189,7 +185,7 @@ class Reader:
         if text.value in allowed:
             return text.value
         options = ", ".join(f"`{a}`" for a in allowed)
-        close = difflib.get_close_matches(text.value, allowed, n=1, cutoff=0.6)
+        close = _close_match(text.value, allowed)
         hint = f"có phải `{close[0]}`?" if close else f"chọn một trong {options}"
         self.report(rules.BAD_VALUE, node, f"`{what}` không nhận `{text.value}`: {hint}")
         return None
@@ -237,6 +233,12 @@ class Reader:
         if isinstance(node, yaml.MappingNode):
             return any(isinstance(k, yaml.ScalarNode) and _PROSE_KEY.search(str(k.value)) for k, _ in node.value)
         return all(isinstance(item, yaml.ScalarNode) for item in node.value)
+
+
+def _close_match(word: str, known) -> list[str]:
+    import difflib  # only when a suggestion is made
+
+    return difflib.get_close_matches(word, known, n=1, cutoff=0.6)
 
 
 def _quoted(line: str) -> str:

@@ -9,14 +9,13 @@ pay for it.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from functools import lru_cache
 
 from kehoach import vnformat
+from kehoach.vnformat import nfc
 from kehoach import rules
 from kehoach.diagnostics import Diagnostic
-from kehoach.spec.reader import nfc
 
 MAX_RESULT = 100_000
 
@@ -114,15 +113,31 @@ class Refused(Exception):
 def _compile(source: str, variables: dict):
     from jinja2 import UndefinedError
 
+    try:
+        return _template(source)
+    except _Called as called:
+        if called.name not in variables:  # `lipsum(...)`: the name is what is wrong, as Jinja would say it
+            raise UndefinedError(f"'{called.name}' is undefined") from None
+        raise Refused(_REFUSED_NAMES["Call"]) from None
+
+
+class _Called(Exception):
+    def __init__(self, name: str):
+        self.name = name
+
+
+@lru_cache(maxsize=1024)
+def _template(source: str):
+    """The template of a text whose every construct is allowed; compiled once per distinct text
+    (a schedule repeats the same expressions row after row)."""
     env = _environment()
     tree = env.parse(source)
     for node in tree.find_all(object):  # every node of the tree
         kind = type(node).__name__
         if kind not in _ALLOWED_NODES:
             called = getattr(node, "node", None) if kind == "Call" else None
-            if type(called).__name__ == "Name" and called.name not in variables:
-                # `lipsum(...)`: the name is what is wrong, as Jinja would say it.
-                raise UndefinedError(f"'{called.name}' is undefined")
+            if type(called).__name__ == "Name":
+                raise _Called(called.name)
             raise Refused(_REFUSED_NAMES.get(kind, f"`{kind}`"))
     return env.from_string(tree)
 
@@ -209,6 +224,7 @@ _TOO_LARGE = {
 
 
 def _explain(error: Exception, variables: dict) -> str:
+    import difflib
     from jinja2 import TemplateSyntaxError, UndefinedError
     from jinja2.sandbox import SecurityError
 
@@ -221,7 +237,7 @@ def _explain(error: Exception, variables: dict) -> str:
             close = difflib.get_close_matches(name, list(variables) + list(FILTERS), n=1)
             hint = f"có phải `{close[0]}`?" if close else "các tên dùng được: " + ", ".join(f"`{v}`" for v in variables)
             return f"không có tên `{name}` trong biểu thức: {hint}"
-        return f"biểu thức dùng một thuộc tính không có ({message}): chỉ dùng `year`, `number`, `date`, `window`, `window.from`, `window.to`"
+        return "biểu thức dùng một thuộc tính không có: chỉ dùng `year`, `number`, `date`, `window`, `window.from`, `window.to`"
     if isinstance(error, Refused):
         return f"biểu thức bị chặn vì không an toàn: văn bản không được dùng {error}; chỉ dùng tên, số, phép tính, bộ lọc và `{{% if %}}`"
     if isinstance(error, SecurityError) and str(error) in _TOO_LARGE:
@@ -235,10 +251,14 @@ def _explain(error: Exception, variables: dict) -> str:
         hint = f"có phải `{close[0]}`?" if close else "các bộ lọc dùng được: " + ", ".join(f"`{f}`" for f in usable)
         return f"không có bộ lọc `{name}`: {hint}"
     if isinstance(error, TemplateSyntaxError):
-        return f"biểu thức viết sai ({error.message}): kiểm tra `{{{{ ... }}}}` và tên bộ lọc"
+        return "biểu thức viết sai: kiểm tra cặp `{{ ... }}` (hay `{% if %}...{% endif %}`), dấu ngoặc và tên bộ lọc"
     if isinstance(error, TypeError) and "bộ lọc" in str(error):
         return str(error)
-    return f"biểu thức không tính được ({type(error).__name__}: {error})"
+    if isinstance(error, ZeroDivisionError):
+        return "biểu thức chia cho 0: sửa phép tính"
+    if isinstance(error, TypeError):
+        return "biểu thức tính trên hai giá trị không hợp nhau (ví dụ cộng chữ với số, hay ngày với số): sửa phép tính"
+    return "biểu thức không tính được (số quá lớn, hay lồng nhau quá sâu): viết thẳng giá trị cần in"
 
 
 def variables_for(year: int | None, number: int | None, date, month: int | None, place: str | None, window) -> dict:

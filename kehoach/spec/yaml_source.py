@@ -9,6 +9,7 @@ nesting.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -59,15 +60,18 @@ _SYNTAX_HINTS = [
     ("mapping values are not allowed", "có `: ` ở giữa một đoạn văn: đặt cả giá trị trong ngoặc kép (\"...\")"),
     ("could not find expected ':'", "thiếu dấu `:` sau khóa, hoặc một đoạn văn nhiều dòng chưa đặt trong ngoặc kép"),
     ("did not find expected key", "thụt lề không thẳng hàng với các khóa bên trên, hoặc một đoạn văn bắt đầu bằng `-`/`*` chưa đặt trong ngoặc kép"),
-    ("did not find expected node content", "thiếu giá trị, hoặc ngoặc `[`/`{` chưa đóng"),
+    ("did not find expected node content", "thiếu giá trị, hoặc ngoặc `[`/`{` chưa đóng: viết giá trị sau `:` hoặc đóng ngoặc"),
     ("did not find expected ',' or ']'", "ngoặc `[` chưa đóng, hoặc thiếu dấu `,` giữa các phần tử"),
     ("did not find expected ',' or '}'", "ngoặc `{` chưa đóng, hoặc thiếu dấu `,` giữa các phần tử"),
-    ("found unexpected end of stream", "ngoặc kép chưa đóng"),
+    ("found unexpected end of stream", "ngoặc kép chưa đóng: thêm `\"` ở cuối giá trị"),
     ("found unknown escape character", "trong ngoặc kép, `\\` phải viết là `\\\\`; hoặc dùng ngoặc đơn '...'"),
-    ("exceeded maximum nesting depth", "lồng nhau quá sâu"),
+    ("exceeded maximum nesting depth", "lồng nhau quá sâu: một kế hoạch không cần quá vài cấp"),
     ("block sequence entries are not allowed", "một dòng `- ` nằm sai chỗ: đặt đoạn văn bắt đầu bằng `- ` trong ngoặc kép"),
     ("cannot start any token", "ký tự này không được đứng đầu một giá trị: đặt giá trị trong ngoặc kép"),
-    ("found undefined alias", "bí danh `*` không được hỗ trợ"),
+    ("found undefined alias", "`*` ở đầu giá trị bị YAML đọc là bí danh: đặt cả giá trị trong ngoặc kép"),
+    ("did not find expected '-' indicator", "một dòng trong danh sách không bắt đầu bằng `- ` hoặc thụt lề lệch: thẳng hàng các dòng `- `"),
+    ("did not find expected comment or line break", "giá trị bắt đầu bằng `|` hay `>` phải đặt trong ngoặc kép"),
+    ("did not find expected alphabetic or numeric character", "giá trị bắt đầu bằng `*` hay `&` phải đặt trong ngoặc kép"),
     ("expected <block end>", "thụt lề không thẳng hàng, hoặc một đoạn văn bắt đầu bằng `\"`, `[` hay `{` chưa đặt cả dòng trong ngoặc kép"),
 ]
 
@@ -146,12 +150,58 @@ def _syntax_diagnostic(path: str, text: str, error: yaml.MarkedYAMLError) -> Dia
             Pos(path, line, 1), "dòng này thụt lề bằng phím Tab: YAML chỉ chấp nhận dấu cách, hãy thay Tab bằng dấu cách"
         )
     problem = error.problem or str(error)
-    for needle, hint in _SYNTAX_HINTS:
-        if needle in problem:
-            return rules.YAML_SYNTAX.at(Pos(path, line, column), f"YAML sai cú pháp: {hint}")
-    return rules.YAML_SYNTAX.at(
-        Pos(path, line, column), f"YAML sai cú pháp ({problem}): xem lại thụt lề, dấu `:` và ngoặc kép ở dòng này"
-    )
+    hint = _written_text_hint(source_line, error.context or "", problem)
+    if hint is None:
+        hint = next((h for needle, h in _SYNTAX_HINTS if needle in problem), None)
+    if hint is None:
+        hint = "xem lại thụt lề, dấu `:` và ngoặc kép ở dòng này; một đoạn văn có ký tự đặc biệt thì đặt trong ngoặc kép"
+    return rules.YAML_SYNTAX.at(Pos(path, line, column), f"YAML sai cú pháp ở dòng {line}: {hint}")
+
+
+# A value in quotes followed by more text on the line: a quote inside the text closed it early.
+# (Patterns, not compiled regexes: they are needed only after a syntax error.)
+_INNER_DOUBLE = r'"(?:[^"\\]|\\.)*"[^\s,\]}#:]'
+_INNER_SINGLE = r"'(?:[^']|'')*'[^\s,\]}#:]"
+_VALUE = r"^(\s*(?:-\s+)*(?:[\w.]+:\s+)?(?:-\s+)*)(.*?)\s*$"
+
+
+def _written_text_hint(line: str, context: str, problem: str) -> str | None:
+    """What a clerk most likely typed, when the line shows it, with the line rewritten as it should be."""
+    prefix, value = re.match(_VALUE, line).groups()
+    if "{{" in line and ("flow" in context or "expected key" in problem or "expected ','" in problem):
+        inside_list = value.startswith("[")
+        if inside_list and value.endswith("]"):
+            items = (item.strip() for item in value[1:-1].split(","))
+            example = prefix + "[" + ", ".join(i if i[:1] in "\"'" else f'"{i}"' for i in items) + "]"
+        else:
+            example = f'{prefix}"{value}"'
+        where = "trong danh sách `[...]`" if inside_list else "ở đầu giá trị"
+        return f"biểu thức `{{{{ ... }}}}` {where} phải nằm trong ngoặc kép, ví dụ `{_shorten(example)}`"
+    if value.startswith('"') and re.search(_INNER_DOUBLE, value):
+        inner = value[1:-1] if value.endswith('"') else value[1:]
+        example = prefix + '"' + inner.replace('\\"', '"').replace('"', '\\"') + '"'
+        return (
+            "dấu ngoặc kép bên trong đoạn văn làm giá trị kết thúc sớm: viết nó thành `\\\"` "
+            f"(hoặc dùng “ ”), ví dụ `{_shorten(example)}`"
+        )
+    if value.startswith("'") and re.search(_INNER_SINGLE, value):
+        inner = value[1:-1] if value.endswith("'") else value[1:]
+        example = prefix + "'" + inner.replace("''", "'").replace("'", "''") + "'"
+        return f"dấu nháy đơn bên trong đoạn văn làm giá trị kết thúc sớm: viết nó thành `''`, ví dụ `{_shorten(example)}`"
+    for mark, what in (("*", "bí danh"), ("&", "neo")):
+        if value.startswith(mark) and (mark == "*" and "alias" in context + problem or mark == "&" and "anchor" in context):
+            return (
+                f"đoạn văn bắt đầu bằng `{mark}` bị YAML đọc là {what}: đặt cả đoạn trong ngoặc kép, "
+                f'ví dụ `{_shorten(prefix + chr(34) + value + chr(34))}`'
+            )
+    if value[:1] in "|>" and "block scalar" in context:
+        return f'đoạn văn bắt đầu bằng `{value[0]}` phải đặt trong ngoặc kép, ví dụ `{_shorten(prefix + chr(34) + value + chr(34))}`'
+    return None
+
+
+def _shorten(example: str) -> str:
+    example = example.strip()
+    return example if len(example) <= 70 else example[:67] + "..."
 
 
 def node_pos(path: str, node: yaml.Node) -> Pos:
