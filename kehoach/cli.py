@@ -236,7 +236,7 @@ def refs(files: tuple[str, ...], fmt: str) -> None:
 
 @main.command()
 @click.option("--from", "old", required=True, type=click.Path(), help="kế hoạch năm trước (.yaml hoặc .docx)")
-@click.option("--year", required=True, type=click.IntRange(1945, 2100), help="năm của kế hoạch mới")
+@click.option("--year", required=True, type=click.IntRange(1945, 2100), metavar="NĂM", help="năm của kế hoạch mới")
 @click.option("-o", "--output", "out", type=click.Path(), help="tệp mới (mặc định: tên cũ với năm mới)")
 @click.option("--force", is_flag=True, help="ghi đè tệp mới nếu đã có")
 @guarded
@@ -269,7 +269,7 @@ def new(old: str, year: int, out: str | None, force: bool) -> None:
 
 @main.command()
 @click.argument("folder", default=".", type=click.Path(file_okay=False))
-@click.option("--year", type=click.IntRange(1945, 2100), help="năm của kế hoạch mẫu (mặc định: năm nay)")
+@click.option("--year", type=click.IntRange(1945, 2100), metavar="NĂM", help="năm của kế hoạch mẫu (mặc định: năm nay)")
 @click.option("--force", is_flag=True, help="ghi đè kế hoạch mẫu nếu đã có")
 @guarded
 def init(folder: str, year: int | None, force: bool) -> None:
@@ -347,8 +347,8 @@ def lich(file: str, svg_out: str | None, png_out: str | None, force: bool, ignor
 @main.command()
 @click.argument("file", type=click.Path())
 @click.option("-o", "--output", "out", type=click.Path(), help="tệp .ics ra (mặc định: tên tệp vào với đuôi .ics)")
-@click.option("--sang", default="7:30-11:30", show_default=True, help="giờ làm việc buổi sáng")
-@click.option("--chieu", default="13:30-17:00", show_default=True, help="giờ làm việc buổi chiều")
+@click.option("--sang", default="7:30-11:30", show_default=True, metavar="GIỜ-GIỜ", help="giờ làm việc buổi sáng")
+@click.option("--chieu", default="13:30-17:00", show_default=True, metavar="GIỜ-GIỜ", help="giờ làm việc buổi chiều")
 @click.option("--force", is_flag=True, help="ghi đè tệp .ics nếu đã có")
 @click.option("--ignore", "ignore", multiple=True, metavar="CODE", help="bỏ qua một quy tắc (có thể lặp lại)")
 @guarded
@@ -369,8 +369,8 @@ def ics(file: str, out: str | None, sang: str, chieu: str, force: bool, ignore: 
 
 @main.command()
 @click.argument("folder", default=".", type=click.Path())
-@click.option("--port", type=click.IntRange(0, 65535), help="cổng (mặc định 8765, hoặc cổng trống kế tiếp)")
-@click.option("--host", default="127.0.0.1", show_default=True, help="địa chỉ nghe; 0.0.0.0 để mở cho mạng nội bộ (vẫn cần token)")
+@click.option("--port", type=click.IntRange(0, 65535), metavar="CỔNG", help="cổng (mặc định 8765, hoặc cổng trống kế tiếp)")
+@click.option("--host", default="127.0.0.1", show_default=True, metavar="ĐỊA-CHỈ", help="địa chỉ nghe; 0.0.0.0 để mở cho mạng nội bộ (vẫn cần token)")
 @click.option("--no-browser", is_flag=True, help="không tự mở trình duyệt")
 @guarded
 def serve(folder: str, port: int | None, host: str, no_browser: bool) -> None:

@@ -17,6 +17,7 @@ MESSAGES = {
     "Show the version and exit.": "Hiện phiên bản rồi thoát.",
     "%(prog)s, version %(version)s": "%(prog)s, phiên bản %(version)s",
     "default: {default}": "mặc định: {default}",
+    "required": "bắt buộc",
     "Aborted!": "Đã dừng.",
     "Error: {message}": "Lỗi: {message}",
     "Try '{command} {option}' for help.": "Gõ '{command} {option}' để xem hướng dẫn.",

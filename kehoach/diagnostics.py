@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from enum import Enum
 from typing import Iterable, NamedTuple
@@ -79,6 +78,8 @@ def exit_code(diagnostics: Iterable[Diagnostic]) -> int:
 
 
 def to_json(diagnostics: Iterable[Diagnostic]) -> str:
+    import json  # only for `--format json`
+
     return json.dumps([d.as_json() for d in diagnostics], ensure_ascii=False, indent=2)
 
 

@@ -72,7 +72,7 @@ def _raise_on_signal(signum, frame):
 
 
 @contextmanager
-def _signals_unwind() -> Iterator[None]:
+def signals_unwind() -> Iterator[None]:
     """Turn SIGTERM and SIGHUP into SystemExit while files are staged, so that cleanup code runs
     (their default action kills the process at once, leaving temporary files behind). SIGINT
     already raises KeyboardInterrupt. Handlers can only be set in the main thread; a web server's
@@ -126,7 +126,7 @@ class Outputs:
     def __init__(self) -> None:
         self._staged: list[tuple[str, str]] = []
         self._created: list[str] = []
-        self._signals = _signals_unwind()
+        self._signals = signals_unwind()
 
     def __enter__(self) -> Outputs:
         self._signals.__enter__()

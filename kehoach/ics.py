@@ -2,9 +2,9 @@
 
 Every row is one event in Asia/Ho_Chi_Minh (the VTIMEZONE is included, so clients that know no zone
 names still place it right): `cả ngày` is an all-day event, `sáng` and `chiều` are timed by the office
-hours. Each event's UID comes from what the row *is* (the document, the day, the session, the place),
-not from its position, so importing the file again after an edit updates events instead of adding
-copies."""
+hours. Each event's UID comes from what the inspection *is* (the document, the schedule, the place and
+team, the how-many-th visit there), not from its day or position, so importing the file again after
+an edit — a visit moved to another day, rows reordered — updates events instead of adding copies."""
 
 from __future__ import annotations
 
@@ -64,14 +64,28 @@ def _document_key(spec: Spec, path: str) -> str:
     return os.path.splitext(os.path.basename(path))[0]
 
 
-def _uid(key: str, schedule: Schedule, row: Row, seen: dict[str, int]) -> str:
-    identity = "\x1f".join((key, os.path.basename(schedule.file), row.date.value.isoformat(), row.session, row.place.value.strip()))
-    # The same place, day and session twice in one schedule (two teams): numbered in order.
-    seen[identity] = seen.get(identity, 0) + 1
-    if seen[identity] > 1:
-        identity += f"\x1f{seen[identity]}"
-    digest = hashlib.sha256(identity.encode("utf-8")).hexdigest()[:24]
-    return f"{row.date.value:%Y%m%d}-{digest}@kehoach"
+SESSION_ORDER = {"sáng": 0, "cả ngày": 1, "chiều": 2}
+
+
+def _uids(key: str, schedule: Schedule) -> list[str]:
+    """One UID per row, in row order, from what names an inspection across edits: the document, the
+    schedule, the place (and team), and which visit to that place it is, counted by date. Moving a
+    visit to another day or reordering rows keeps its UID, so a phone updates the event instead of
+    adding a copy; a second visit to the same place is its own event."""
+    def place_of(row: Row) -> tuple[str, str]:
+        team = row.team_id.value if row.team_id else row.team.name.value if row.team and row.team.name else ""
+        return " ".join(row.place.value.split()).casefold(), team.strip()
+
+    visits: dict[tuple[str, str], list[int]] = {}
+    for index, row in enumerate(schedule.rows):
+        visits.setdefault(place_of(row), []).append(index)
+    uids = [""] * len(schedule.rows)
+    for (place, team), indexes in visits.items():
+        indexes.sort(key=lambda i: (schedule.rows[i].date.value, SESSION_ORDER.get(schedule.rows[i].session, 1)))
+        for occurrence, index in enumerate(indexes, 1):
+            identity = "\x1f".join((key, os.path.basename(schedule.file), place, team, str(occurrence)))
+            uids[index] = hashlib.sha256(identity.encode("utf-8")).hexdigest()[:32] + "@kehoach"
+    return uids
 
 
 def _summary(schedule: Schedule, row: Row) -> str:
@@ -126,11 +140,10 @@ def build(spec: Spec, path: str, hours: OfficeHours = OfficeHours(), now: dt.dat
     cal.add("x-wr-calname", calendar_name(spec))
     cal.add("x-wr-timezone", ZONE)
     key = _document_key(spec, path)
-    seen: dict[str, int] = {}
     for schedule, _window, members in schedule_parts(spec):
-        for row in schedule.rows:
+        for row, uid in zip(schedule.rows, _uids(key, schedule)):
             event = Event()
-            event.add("uid", _uid(key, schedule, row, seen))
+            event.add("uid", uid)
             event.add("dtstamp", stamp)
             event.add("summary", _summary(schedule, row))
             event.add("location", row.place.value)
@@ -166,17 +179,18 @@ def export(path: str, out: str | None, hours: OfficeHours = OfficeHours(), force
            ignore: tuple[str, ...] = ()) -> Exported:
     """`kehoach ics`: check, then write the calendar — or nothing when the spec has errors
     (a phone calendar with a member in two places is worse than none)."""
-    from kehoach.calendar.output import write_new
+    from kehoach.calendar import input_files
     from kehoach.check import check_file
     from kehoach.diagnostics import exit_code
+    from kehoach.outputs import Outputs
 
     checked = check_file(path, ignore)
     result = Exported(checked.diagnostics)
     if checked.spec is None or exit_code(checked.diagnostics):
         return result
-    target = out or default_output(path)
-    data = build(checked.spec, path, hours)
-    write_new(target, data, [path, *(s.file for s, _w, _m in schedule_parts(checked.spec))], force)
-    result.written = target
+    outputs = Outputs(inputs=input_files(path, checked.spec), force=force,
+                      overwrite_hint="thêm --force để ghi đè, hoặc chọn tên khác (-o)")
+    outputs.add(out or default_output(path), build(checked.spec, path, hours), "tệp lịch .ics")
+    [result.written] = outputs.write()
     result.events = sum(len(s.rows) for s, _w, _m in schedule_parts(checked.spec))
     return result

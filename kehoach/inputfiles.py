@@ -34,6 +34,8 @@ MAX_PACKAGE_BYTES = 64 * 1024 * 1024
 # What the members of a .docx/.xlsx may unpack to, together and each: a 300-page plan is under 20 MB.
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024
 MAX_MEMBERS = 10_000
+# An encrypted Office file is an OLE compound file, not a zip: say so rather than "damaged".
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def regular_file(path: str, limit: int) -> int:
@@ -79,6 +81,13 @@ def open_package(path: str, limit: int = MAX_PACKAGE_BYTES, unpacked: int = MAX_
     try:
         package = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
+        with open(path, "rb") as f:
+            if f.read(len(_OLE_MAGIC)) == _OLE_MAGIC:
+                raise _refused(
+                    path,
+                    "đây là tệp có mật khẩu hoặc tệp Word/Excel cũ (.doc/.xls), không phải .docx/.xlsx: mở bằng "
+                    "Word/Excel, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ), rồi lưu lại dạng .docx/.xlsx",
+                ) from None
         raise _refused(
             path,
             "không phải tệp Office (.docx/.xlsx) đọc được — có thể là tệp .doc cũ, tệp có mật khẩu "

@@ -26,7 +26,7 @@ def same_file_key(path: str) -> str:
 @dataclass
 class _Output:
     path: str
-    text: str
+    content: str | bytes  # text is written as UTF-8, bytes (a picture) as they are
     what: str
 
 
@@ -40,9 +40,9 @@ class Outputs:
     overwrite_hint: str
     planned: list[_Output] = field(default_factory=list)
 
-    def add(self, path: str, text: str, what: str) -> None:
+    def add(self, path: str, content: str | bytes, what: str) -> None:
         """`what` names the output in messages (`lịch mới của schedules/a.yaml`)."""
-        self.planned.append(_Output(path, text, what))
+        self.planned.append(_Output(path, content, what))
 
     def check(self) -> None:
         """Raise a UserError for the first target that cannot be written as asked."""
@@ -70,8 +70,12 @@ class Outputs:
         self.check()
         with Staging() as staged:
             for target in self.planned:
-                with open(staged.stage(target.path), "w", encoding="utf-8", newline="") as f:
-                    f.write(target.text)
+                if isinstance(target.content, bytes):
+                    with open(staged.stage(target.path), "wb") as f:
+                        f.write(target.content)
+                else:
+                    with open(staged.stage(target.path), "w", encoding="utf-8", newline="") as f:
+                        f.write(target.content)
         return [t.path for t in self.planned]
 
 

@@ -107,3 +107,34 @@ def range_years(found: Found, default_year: int | None) -> tuple[int | None, int
     is a mistake to report, not a range across new year."""
     end_year = found.end.year or default_year
     return found.start.year or end_year, end_year
+
+
+# A weekday written just before a date: `Thứ Sáu, 14/11/2026`, `thứ 6 (ngày 14/11)`, `Chủ nhật - 15/11`.
+_WEEKDAY_BEFORE = re.compile(
+    r"(?<!\w)(thứ" + GAP + r"(hai|ba|tư|năm|sáu|bảy|[2-7])|chủ" + GAP + r"nhật)[\s*_,(–-]*(?:ngày[\s*_]*)?$",
+    re.IGNORECASE,
+)
+_WEEKDAY_NUMBER = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5, "2": 0, "3": 1, "4": 2, "5": 3, "6": 4, "7": 5}
+
+
+@dataclass(frozen=True)
+class WeekdayClaim:
+    offset: int  # where the weekday word starts
+    text: str  # the weekday and the date as written
+    said: str  # the weekday as written
+    weekday: int  # Monday 0 … Sunday 6
+    date: WrittenDate
+
+
+def weekdays(text: str) -> list[WeekdayClaim]:
+    """Every date that has its weekday written just before it."""
+    claims = []
+    for match in _TOKEN.finditer(text):
+        before = text[max(0, match.start() - _LOOKBACK) : match.start()]
+        said = _WEEKDAY_BEFORE.search(before)
+        if said is None:
+            continue
+        number = _WEEKDAY_NUMBER[said.group(2).lower()] if said.group(2) else 6
+        start = match.start() - len(before) + said.start()
+        claims.append(WeekdayClaim(start, text[start : match.end()], said.group(1), number, _written(match)))
+    return claims

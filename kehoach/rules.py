@@ -101,3 +101,4 @@ IMPORT_UNSURE = declare("KH-I001", INFO, "Phần của văn bản Word chưa x�
 IMPORT_OBJECT = declare("KH-I002", INFO, "Hình ảnh hoặc hộp văn bản trong tệp Word: kehoach không đọc nội dung của nó.")
 IMPORT_TRACKED = declare("KH-I003", INFO, "Tệp Word còn thay đổi được theo dõi: đọc như khi in (giữ phần thêm, bỏ phần xóa).")
 IMPORT_NOT_A_PLAN = declare("KH-I004", ERROR, "Tệp Word hoặc Excel không có phần đầu của văn bản hay bảng lịch.", ignorable=False)
+IMPORT_WEEKDAY = declare("KH-I005", WARNING, "Ô lịch ghi một thứ khác với thứ của ngày ghi cùng ô.")

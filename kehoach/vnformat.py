@@ -61,3 +61,14 @@ def khoang(start: dt.date, end: dt.date) -> str:
         return f"ngày {ngay(start)}"
     first = ngay(start, with_year=start.year != end.year)
     return f"từ ngày {first} đến ngày {ngay(end)}"
+
+_ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+def roman(n: int) -> str:
+    """`IV`: section and appendix numbers."""
+    out = []
+    for value, letters in _ROMAN:
+        count, n = divmod(n, value)
+        out.append(letters * count)
+    return "".join(out)

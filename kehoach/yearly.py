@@ -24,6 +24,7 @@ from kehoach.roll import calendar, edits, review, spots
 from kehoach.roll.calendar import OutOfRange
 from kehoach.roll.review import Review
 from kehoach.spec import yaml_source
+from kehoach.spec.includes import included_path, project_folder
 from kehoach.spec.yaml_source import node_pos
 from kehoach.vnformat import ngay, thu
 
@@ -67,22 +68,6 @@ def renamed(path: str, old_year: int, new_year: int) -> str:
     else:
         stem = f"{stem}-{new_year}"
     return os.path.join(folder, stem + ext)
-
-
-def project_folder(plan_file: str) -> str:
-    """The folder a plan's included files must lie in: the plan's own folder, or — for a plan kept
-    in a `plans/` folder, as `kehoach init` lays them out beside `schedules/` — the folder above."""
-    folder = os.path.dirname(os.path.abspath(plan_file))
-    return os.path.dirname(folder) if os.path.basename(folder) == "plans" else folder
-
-
-def included_path(plan_file: str, relative: str) -> str | None:
-    """The file a `schedule:` value names; None when it lies outside the plan's folder."""
-    root = project_folder(plan_file)
-    path = os.path.normpath(os.path.join(os.path.dirname(plan_file), relative))
-    if os.path.isabs(relative) or os.path.commonpath([root, os.path.abspath(path)]) != root:
-        return None
-    return path
 
 
 @dataclass

@@ -91,11 +91,19 @@ def test_svg_is_well_formed_and_draws_the_same_marks(view):
     picture = svg.render(view)
     root = ET.fromstring(picture)
     words = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    said = " ".join(words)  # a label wraps onto the lines of its cell
     assert "Tháng 4 năm 2025" in words and "Tháng 5 năm 2025" in words
-    assert "Ngày Giỗ Tổ Hùng Vương" in words
-    assert "Sáng: Xã Tam Anh" in words and "Cả ngày: Xã Tam Xuân" in words
+    assert "Ngày Giỗ Tổ Hùng Vương" in said
+    assert "Sáng: Xã Tam Anh" in said and "Cả ngày: Xã Tam Xuân" in said
     assert "Làm việc bù" in words
     assert words.count("!") == 1 and words.count("×") == 1
+
+
+def test_svg_labels_are_drawn_at_a_readable_size_and_wrap_in_their_cell(view):
+    root = ET.fromstring(svg.render(view))
+    sizes = [int(t.get("font-size")) for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert min(sizes) >= 12 and int(root.get("width")) <= 700  # ≥ 11 px in the page's 660 px pane
+    assert svg._wrapped("Cả ngày: Thị trấn Núi Thành Mới Ở Quảng Nam", 2) == ["Cả ngày: Thị", "trấn Núi Th…"]
 
 
 def test_png_and_svg_files_are_written_and_never_over_an_existing_file(specs, tmp_path):
@@ -110,7 +118,26 @@ def test_png_and_svg_files_are_written_and_never_over_an_existing_file(specs, tm
     assert again.exit_code == 2 and "đã có: thêm --force" in again.output
     assert runner.invoke(main, ["lich", path, "--png", str(png), "--force"]).exit_code == 1
     onto_input = runner.invoke(main, ["lich", path, "--svg", path])
-    assert "là tệp đầu vào" in onto_input.output and "rows:" in open(path, encoding="utf-8").read()
+    assert "ghi đè lên tệp đầu vào" in onto_input.output and "rows:" in open(path, encoding="utf-8").read()
+
+
+def test_a_picture_never_replaces_a_schedule_the_plan_includes_even_with_force(specs):
+    schedule = specs.write("lich.yaml", "members: {nn: Đại diện Phòng Nông nghiệp}\nrows:\n"
+                                        "  - {date: 2023-10-02, place: Khu 1, members: [nn]}\n")
+    plan = specs.write("plan.yaml", MINIMAL_PLAN + "window: {from: 2023-10-01, to: 2023-10-20}\n"
+                                                   "appendices:\n  - schedule: lich.yaml\n")
+    before = open(schedule, encoding="utf-8").read()
+    for option in ("--svg", "--png"):
+        result = CliRunner().invoke(main, ["lich", plan, option, schedule, "--force"])
+        assert result.exit_code == 2 and "ghi đè lên tệp đầu vào" in result.output
+        assert open(schedule, encoding="utf-8").read() == before
+
+
+def test_an_svg_and_a_png_on_one_path_write_neither(specs, tmp_path):
+    path = specs.write("lich.yaml", LICH)
+    same = tmp_path / "lich.out"
+    result = CliRunner().invoke(main, ["lich", path, "--svg", str(same), "--png", str(same)])
+    assert result.exit_code == 2 and "cùng được ghi vào" in result.output and not same.exists()
 
 
 def test_an_unreadable_file_is_reported_not_drawn(specs):

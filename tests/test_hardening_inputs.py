@@ -89,3 +89,17 @@ def test_refs_of_a_seven_megabyte_symbol_stays_small(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split("\t")[1:3] == ["Quyết định", "1/A-A-A-A-A-A-A"]
+
+
+@pytest.mark.parametrize("command, name", [
+    ("import", "ke-hoach.docx"), ("import", "lich.xlsx"), ("import", "ke-hoach.yaml"),
+    ("check", "ke-hoach.docx"), ("check", "lich.xlsx"),
+])
+def test_import_and_check_of_a_fifo_answer_at_once(tmp_path, command, name):
+    # In a child process with a timeout: a regression would block on the pipe, not hang the suite.
+    fifo = tmp_path / name
+    os.mkfifo(fifo)
+    done = subprocess.run([sys.executable, "-m", "kehoach", command, str(fifo)], capture_output=True, text=True,
+                          timeout=30, cwd=tmp_path)
+    assert done.returncode == 2 and NOT_A_FILE in done.stdout + done.stderr
+    assert sorted(f.name for f in tmp_path.iterdir()) == [name]

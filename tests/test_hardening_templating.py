@@ -80,3 +80,12 @@ def test_what_plans_write_still_works(specs):
         "intro: ['{% if year %}Năm {{ year + 1 }}{% endif %}, {{ 12600000 | so }} đồng, {{ (year * 2) % 7 }}, {{ window | capitalize }}.']\n"
     )
     assert specs.check(text) == []
+
+
+def test_a_window_given_but_invalid_is_reported_once_not_as_missing(specs):
+    text = MINIMAL_PLAN + "window: {from: 2023-11-20, to: 2023-11-31}\nintro: '{{ window | capitalize }}, đến {{ window.to | ngay }}.'\n"
+    assert specs.codes(text) == ["KH-S006"]
+    schedule = "window: {from: 2023-11-20, to: 2023-11-31}\ntitle: LỊCH NĂM {{ year }} {{ window }}\nrows: []\n"
+    assert specs.codes(schedule, "lich.yaml") == ["KH-S006"]
+    assert specs.messages(MINIMAL_PLAN + "intro: '{{ window }}'\n") == [
+        "KH-T001 `window` chưa có giá trị ở đây: thêm `window: {from: ..., to: ...}` vào kế hoạch (hoặc vào lịch)"]

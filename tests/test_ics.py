@@ -70,14 +70,50 @@ def test_office_hours_are_configurable(lich, tmp_path):
     assert bad.exit_code == 2 and "giờ kết thúc phải sau giờ bắt đầu" in bad.output
 
 
+def uids_of(path: str) -> list[str]:
+    return [str(e["UID"]) for e in events(ics.build(check_file(path).spec, path))]
+
+
 def test_uids_do_not_depend_on_row_order_and_are_unique(specs, lich):
-    first = [str(e["UID"]) for e in events(ics.build(check_file(lich).spec, lich))]
+    first = uids_of(lich)
     head, rows = LICH.split("rows:\n")
     reordered = head + "rows:\n" + "".join(reversed(rows.splitlines(keepends=True)))
-    moved = specs.write("lich.yaml", reordered)
-    second = [str(e["UID"]) for e in events(ics.build(check_file(moved).spec, moved))]
-    assert sorted(first) == sorted(second) and len(set(first)) == 3
-    assert first[0].startswith("20211108-") and first[0].endswith("@kehoach")
+    second = uids_of(specs.write("lich.yaml", reordered))
+    assert second == list(reversed(first)) and len(set(first)) == 3
+    assert first[0].endswith("@kehoach") and "2021" not in first[0]
+
+
+def test_moving_a_visit_to_another_day_or_session_keeps_its_uid(specs, lich):
+    first = uids_of(lich)
+    moved = LICH.replace("2021-11-09, session: sáng, place: Xã Đăk Ang", "2021-11-12, session: chiều, place: Xã Đăk Ang")
+    assert uids_of(specs.write("lich.yaml", moved)) == first
+
+
+def test_two_visits_to_one_place_are_two_events_counted_by_date(specs):
+    twice = LICH + "  - {date: 2021-11-12, place: Thị trấn Plei Kần, members: [nn]}\n"
+    first = uids_of(specs.write("lich.yaml", twice))
+    assert len(set(first)) == 4
+    head, rows = twice.split("rows:\n")
+    reordered = head + "rows:\n" + "".join(reversed(rows.splitlines(keepends=True)))
+    assert uids_of(specs.write("lich.yaml", reordered)) == list(reversed(first))
+
+
+def test_two_teams_at_one_place_are_two_events(specs):
+    teams = """\
+title: LỊCH KIỂM TRA
+window: {from: 2021-11-08, to: 2021-11-15}
+teams:
+  - name: ĐOÀN SỐ 1
+    members: [Ông A]
+    rows: [{date: 2021-11-08, place: Xã Đăk Ang}]
+  - name: ĐOÀN SỐ 2
+    members: [Ông B]
+    rows: [{date: 2021-11-08, place: Xã Đăk Ang}]
+rows: []
+"""
+    path = specs.write("lich.yaml", teams)
+    assert not check_file(path).diagnostics
+    assert len(set(uids_of(path))) == 2
 
 
 def test_a_signed_plan_names_its_events_by_its_number(specs):
@@ -106,6 +142,15 @@ def test_an_existing_file_needs_force(lich, tmp_path):
     assert out.read_text() == "cũ"
     assert CliRunner().invoke(main, ["ics", lich, "-o", str(out), "--force"]).exit_code == 0
     assert len(events(out.read_bytes())) == 3
+
+
+def test_the_calendar_never_replaces_a_schedule_the_plan_includes_even_with_force(specs):
+    schedule = specs.write("lich.yaml", LICH)
+    plan = specs.write("plan.yaml", MINIMAL_PLAN.replace("2023", "2021") + "window: {from: 2021-11-08, to: 2021-11-15}\n"
+                       "appendices:\n  - schedule: lich.yaml\n")
+    result = CliRunner().invoke(main, ["ics", plan, "-o", schedule, "--force"])
+    assert result.exit_code == 2 and "ghi đè lên tệp đầu vào" in result.output
+    assert open(schedule, encoding="utf-8").read() == LICH
 
 
 def _row(day: dt.date, place: str, **extra):

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from import_docs import clerk_plan, numbering, p, r, write_docx
 from kehoach.cli import main
-from kehoach.importer import numbering as word_numbering
+from kehoach.word import numbering as word_numbering
 from kehoach.importer.check import check_word
 from kehoach.importer.plan import emit, import_document
 from lxml import etree
@@ -23,7 +23,9 @@ def clerk(tmp_path):
 
 def test_header_from_the_header_table(clerk):
     plan = import_document(str(clerk)).plan
-    assert plan["organ"] == {"parent": "UBND XÃ TÂN LẬP", "name": ["BAN CHỈ ĐẠO", "GIẢM NGHÈO"], "code": "BCĐ"}
+    # The schedule's Kèm theo line names the organ `Ban Chỉ đạo`: running text's name for it.
+    assert plan["organ"] == {"parent": "UBND XÃ TÂN LẬP", "name": ["BAN CHỈ ĐẠO", "GIẢM NGHÈO"], "code": "BCĐ",
+                             "mention": "Ban Chỉ đạo"}
     assert (plan["number"], plan["place"], str(plan["date"])) == (12, "Tân Lập", "2024-03-05")
 
 

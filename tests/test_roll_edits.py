@@ -16,7 +16,8 @@ from kehoach.outputs import Outputs
 from kehoach.roll import spots
 from kehoach.roll.edits import Edit, apply, new_positions, replace_value
 from kehoach.spec import yaml_source
-from kehoach.spec.load import load, schedule_path
+from kehoach.spec.includes import included_path
+from kehoach.spec.load import load
 from kehoach.spec.model import DateValue
 from kehoach.spec.yaml_source import node_pos
 
@@ -91,6 +92,6 @@ def test_new_finds_every_date_the_loader_reads(name):
     found = spots.find(source.root)
     walked = {node_pos(str(path), s.node) for s in found.dates}
     for node in found.schedule_paths:
-        schedule = schedule_path(str(path), node.value)
+        schedule = included_path(str(path), node.value)
         walked |= {node_pos(schedule, s.node) for s in spots.find(yaml_source.read(schedule).root).dates}
     assert walked == read

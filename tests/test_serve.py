@@ -14,6 +14,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from conftest import MINIMAL_PLAN
+from test_listener import fresh_lookup, kept_libreoffice  # noqa: F401 (fixtures)
 from kehoach.serve.app import create_app
 from kehoach.serve.security import allowed_hosts
 
@@ -143,6 +144,20 @@ def test_the_folder_page_lists_plans_with_their_status(client, folder):
     assert "1 lỗi" in page and "không có lỗi" in page
 
 
+def test_one_odd_file_is_a_row_that_says_so_and_the_rest_is_listed(client, folder, tmp_path):
+    (tmp_path / "secret.yaml").write_text("bí mật: 1\n", encoding="utf-8")
+    os.symlink(tmp_path / "secret.yaml", folder / "plans" / "ra-ngoai.yaml")
+    os.symlink("/nonexistent", folder / "plans" / "gay.yaml")
+    os.mkfifo(folder / "plans" / "ong.yaml")
+    response = client.get("/")
+    assert response.status_code == 200
+    page = response.text
+    assert "plans/plan.yaml" in page and "không có lỗi" in page
+    assert page.count("không đọc được: ") == 3
+    assert "dẫn ra ngoài thư mục" in page and "không có kế hoạch `plans/ong.yaml`" in page
+    assert "bí mật" not in page
+
+
 # --- checking unsaved text ---------------------------------------------------------------------
 
 def test_unsaved_text_is_checked_where_it_stands_and_nothing_is_written(client, folder):
@@ -232,12 +247,41 @@ def test_roll_forward_writes_next_years_draft_beside_it(client, folder):
     assert again.status_code == 422 and "đã có" in again.json()["error"]
 
 
+def test_roll_forward_lists_what_to_review_and_the_new_plans_problems_under_headings(client, folder):
+    (folder / "lich" / "lich.yaml").write_text(SCHEDULE.replace("2023-10-02", "2024-09-03"), encoding="utf-8")
+    (folder / "plans" / "plan.yaml").write_text(
+        PLAN.replace("2023-10-02, to: 2023-10-06", "2024-08-26, to: 2024-09-06").replace("2023", "2024"), encoding="utf-8")
+    response = post(client, "/api/nam-moi", {"path": "plans/plan.yaml", "year": 2025})
+    assert response.status_code == 200, response.text
+    checklist = {part["title"]: part["items"] for part in response.json()["checklist"]}
+    review = checklist["Cần xem lại (ngày tháng và năm viết thẳng trong văn bản, không được tự sửa):"]
+    assert any(item.startswith("plans/plan-2025.yaml:") and item.endswith(": 2024") for item in review), review
+    problems = checklist["Kiểm tra kế hoạch năm 2025:"]
+    assert any(item.startswith("lich/lich-2025.yaml:") and "warning KH-L002" in item and "02/9/2025" in item
+               for item in problems), problems
+
+
 def test_import_accepts_only_word_and_excel(client):
     response = client.post("/api/nhap", files={"file": ("ke-hoach.pdf", b"%PDF-1.4", "application/pdf")},
                            headers={"X-CSRF-Token": CSRF})
     assert response.status_code == 422 and ".docx" in response.json()["error"]
     no_csrf = client.post("/api/nhap", files={"file": ("ke-hoach.docx", b"PK", "application/octet-stream")})
     assert no_csrf.status_code == 403
+
+
+def test_an_upload_is_named_by_the_clerks_file_name_never_the_servers_temporary_path(client, folder):
+    broken = client.post("/api/nhap", files={"file": ("Kế hoạch 2024.docx", b"PK not a zip", "application/octet-stream")},
+                         headers={"X-CSRF-Token": CSRF})
+    message = broken.json()["error"]
+    assert broken.status_code == 422 and "Kế hoạch 2024.docx" in message
+    assert "kehoach-upload" not in message and "/tmp" not in message and "upload.docx" not in message
+
+    word = post(client, "/api/docx", {"path": "plans/plan.yaml", "text": PLAN}).content
+    imported = client.post("/api/nhap", files={"file": ("Kế hoạch 2024.docx", word, "application/octet-stream")},
+                           headers={"X-CSRF-Token": CSRF})
+    assert imported.status_code == 200, imported.text
+    first = (folder / imported.json()["written"][0]).read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# Nhập từ Kế hoạch 2024.docx bằng `kehoach import`."
 
 
 def test_an_upload_goes_through_the_importer_into_a_new_file(client, folder, monkeypatch):
@@ -294,6 +338,48 @@ def test_the_first_line_is_the_url_with_its_token_and_requests_are_never_logged(
     assert process.returncode == 0
     assert token not in out + err and "GET" not in err
     assert "Đã dừng" in err
+
+
+def children_of(pid: int) -> list[int]:
+    found = []
+    for entry in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                if int(f.read().rsplit(")", 1)[1].split()[1]) == pid:
+                    found.append(int(entry))
+        except OSError:
+            continue
+    return found
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_the_kept_libreoffice_makes_the_pdfs_and_ends_with_the_server(folder, stop, kept_libreoffice):
+    from pypdf import PdfReader
+    from test_listener import group_members
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kehoach", "serve", str(folder), "--port", "0", "--no-browser"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        url = process.stdout.readline().strip()
+        with httpx.Client(follow_redirects=True, timeout=120) as browser:
+            page = browser.get(url.replace("/?token", "/ke-hoach/plans/plan.yaml?token")).text
+            csrf = page.split('name="csrf-token" content="')[1].split('"')[0]
+            assert children_of(process.pid) == []  # started on the first PDF, not before
+            for _ in range(2):
+                response = browser.post(url.split("?")[0] + "api/pdf", json={"path": "plans/plan.yaml", "text": PLAN},
+                                        headers={"X-CSRF-Token": csrf})
+                assert response.status_code == 200, response.text
+                assert "KẾ HOẠCH" in PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
+        [kept] = children_of(process.pid)
+        assert os.getpgid(kept) == kept and group_members(kept)
+    finally:
+        process.send_signal(stop)
+        _, err = process.communicate(timeout=60)
+    assert "Đã dừng" in err
+    assert process.returncode == (0 if stop == signal.SIGINT else 128 + signal.SIGTERM)
+    assert group_members(kept) == []
 
 
 def test_on_every_interface_the_command_says_the_token_is_still_needed(folder):

@@ -12,11 +12,17 @@ from kehoach.calendar.model import CalendarView, Day, Month
 from kehoach.calendar.text import MARK_CONFLICT, MARK_OUTSIDE, WEEKDAYS
 from kehoach.vnformat import khoang
 
-CELL_W, CELL_H, MARGIN, HEADER_H, WEEKDAY_H, MONTH_GAP = 150, 92, 20, 34, 24, 18
+# Sized for the web page's half-width pane (about 660 px at 1366 px wide), where it is drawn nearly
+# 1:1, so that the cells' 12 px labels stay readable; a label wraps rather than shrinks.
+CELL_W, MARGIN, HEADER_H, WEEKDAY_H, MONTH_GAP = 96, 10, 34, 24, 18
 WIDTH = MARGIN * 2 + CELL_W * 7
 FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
-LINE = 13  # the height of one small line of text in a cell
-CHARS = 23  # what fits on one small line of a cell
+LABEL = 12  # the font size of a cell's labels
+LINE = 14  # the height of one label line
+CHARS = 12  # what fits on one label line of a cell
+LINES_PER_CELL = 5
+CELL_H = 26 + LINE * LINES_PER_CELL
+TITLE_CHARS = 80
 
 COLOURS = {
     "window": "#e6f0ff",
@@ -72,21 +78,35 @@ def _day(day: Day, x: float, y: float) -> list[str]:
         parts.append(_text(x + CELL_W - 8, y + 16, mark, 14, colour, "bold", "end"))
     number_colour = COLOURS["conflict"] if day.holiday else COLOURS["muted"] if day.weekend else COLOURS["text"]
     parts.append(_text(x + 6, y + 16, str(day.date.day), 13, number_colour, "bold"))
-    lines: list[tuple[str, str]] = []
+    labels: list[tuple[list[str], str]] = []  # (its lines, its colour)
     if day.holiday:
-        lines += [(line, COLOURS["conflict"]) for line in textwrap.wrap(day.holiday, CHARS)[:2]]
+        labels.append((_wrapped(day.holiday, 3), COLOURS["conflict"]))
     elif day.working_weekend:
-        lines.append(("Làm việc bù", COLOURS["muted"]))
+        labels.append((["Làm việc bù"], COLOURS["muted"]))
     for visit in day.visits:
         colour = COLOURS["conflict"] if visit.conflict else COLOURS["outside"] if visit.outside_window else COLOURS["visit"]
-        lines.append((_short(f"{visit.session.capitalize()}{' ' + visit.time if visit.time else ''}: {visit.place}"), colour))
-    room = (CELL_H - 26) // LINE
-    if len(lines) > room:
-        hidden = len(lines) - room + 1
-        lines = lines[: room - 1] + [(f"+ {hidden} nơi khác", COLOURS["text"])]
+        label = f"{visit.session.capitalize()}{' ' + visit.time if visit.time else ''}: {visit.place}"
+        labels.append((_wrapped(label, 3), colour))
+    lines = [(line, colour) for wrapped, colour in labels for line in wrapped]
+    if len(lines) > LINES_PER_CELL:
+        shown, used = [], 0
+        for count, (wrapped, colour) in enumerate(labels):
+            if used + len(wrapped) > LINES_PER_CELL - 1:
+                break
+            shown += [(line, colour) for line in wrapped]
+            used += len(wrapped)
+        lines = shown + [(f"+ {len(labels) - count} nơi khác", COLOURS["text"])]
     for i, (content, colour) in enumerate(lines):
-        parts.append(_text(x + 6, y + 32 + i * LINE, content, 10, colour))
+        parts.append(_text(x + 5, y + 32 + i * LINE, content, LABEL, colour))
     return parts
+
+
+def _wrapped(label: str, most: int, chars: int = CHARS) -> list[str]:
+    """`label` on lines of a cell's width, at most `most` of them (the last cut short with `…`)."""
+    lines = textwrap.wrap(label, chars)
+    if len(lines) > most:
+        lines = lines[: most - 1] + [_short(" ".join(lines[most - 1:]), chars)]
+    return lines
 
 
 def _month(month: Month, top: float) -> tuple[list[str], float]:
@@ -120,9 +140,9 @@ def _legend(top: float) -> tuple[list[str], float]:
 def render(view: CalendarView) -> str:
     parts: list[str] = []
     y = MARGIN
-    if view.title:
-        parts.append(_text(MARGIN, y + 16, _short(view.title, 110), 15, weight="bold"))
-        y += 24
+    for line in _wrapped(view.title, 2, TITLE_CHARS) if view.title else []:
+        parts.append(_text(MARGIN, y + 16, line, 14, weight="bold"))
+        y += 20
     for start, end in view.windows:
         parts.append(_text(MARGIN, y + 14, f"Thời gian thực hiện: {khoang(start, end)}", 13))
         y += 20

@@ -9,7 +9,8 @@ from weakref import WeakKeyDictionary
 from kehoach import lunar_years, prose_dates
 from kehoach.rules import ERROR, INFO, WARNING, check
 from kehoach.spec.model import Phase, Plan, Schedule, ScheduleAppendix, Section, Text, Window, iter_texts
-from kehoach.vnformat import khoang, ngay
+from kehoach.spec.prose import prose_texts
+from kehoach.vnformat import khoang, ngay, thu
 
 
 def _windows(spec) -> Iterator[tuple[str, Window]]:
@@ -103,15 +104,9 @@ _PROSE: WeakKeyDictionary = WeakKeyDictionary()
 
 
 def _prose_texts(spec) -> tuple[list[Text], int | None]:
-    """The spec's running text, and the year a date written without one takes. Schedule rows are
-    places and people, not prose."""
-    if isinstance(spec, Plan):
-        parts = [spec.subject, spec.bases, spec.intro, spec.sections, spec.closing, spec.footnotes]
-        for appendix in spec.appendices:
-            parts += [appendix.schedule.title, appendix.schedule.subtitle, appendix.schedule.intro] if (
-                isinstance(appendix, ScheduleAppendix) and appendix.schedule) else [appendix]
-        return iter_texts(parts), spec.year
-    return iter_texts([spec.title, spec.subtitle, spec.intro]), spec.window.start.value.year if spec.window else None
+    """The spec's running text, and the year a date written without one takes."""
+    year = spec.year if isinstance(spec, Plan) else (spec.window.start.value.year if spec.window else None)
+    return prose_texts(spec), year
 
 
 def _prose(spec) -> list[tuple[Text, prose_dates.Found, int | None]]:
@@ -178,4 +173,18 @@ def lunar_year_name(spec):
                 yield text.pos_at(named.offset), (
                     f"năm {named.year} là năm {right} (Tết Nguyên đán năm {named.year}), không phải {named.written}: "
                     f"sửa thành `{right}` (lỗi hay gặp khi chép văn bản năm trước)"
+                )
+
+
+@check("KH-D011", WARNING)
+def weekday_of_a_date(spec):
+    """Thứ viết cạnh một ngày không đúng với ngày đó (`Thứ Sáu, 14/11/2026` là Thứ Bảy)."""
+    texts, year = _prose_texts(spec)
+    for text in texts:
+        for claim in prose_dates.weekdays(text.value):
+            day = claim.date.resolve(year)
+            if isinstance(day, dt.date) and day.weekday() != claim.weekday:
+                yield text.pos_at(claim.offset), (
+                    f"`{claim.text}`: ngày {ngay(day)} là {thu(day)}, không phải {claim.said}: sửa thứ hoặc ngày "
+                    "(lỗi hay gặp khi chép lịch năm trước)"
                 )

@@ -26,6 +26,9 @@ class LayoutParagraph:
     not_italic: bool = True
 
 
+WHOLE_DOCUMENT = 0
+
+
 @dataclass(eq=False)
 class WordLayout:
     file: str
@@ -39,6 +42,11 @@ class WordLayout:
 
     def pos(self, paragraph: LayoutParagraph) -> Pos:
         return Pos(self.file, paragraph.number, 1)
+
+    def whole(self) -> Pos:
+        """The position of a problem of the whole document (margins, page numbers): paragraph 0,
+        so that it is never taken for the first paragraph."""
+        return Pos(self.file, WHOLE_DOCUMENT, 0)
 
 
 def _sizes(low: float, high: float, paragraph: LayoutParagraph) -> str | None:
@@ -139,7 +147,7 @@ def margins(layout: WordLayout):
         if value is not None and not low - 0.5 <= value <= high + 0.5
     ]
     if wrong:
-        yield Pos(layout.file, 1, 1), "; ".join(wrong) + ": sửa trong Bố cục → Lề (Nghị định 30/2020, Phụ lục I)"
+        yield layout.whole(), "; ".join(wrong) + ": sửa trong Bố cục → Lề (Nghị định 30/2020, Phụ lục I)"
 
 
 _DATE = re.compile(r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm", re.I)
@@ -177,9 +185,9 @@ def recipients_punctuation(layout: WordLayout):
 def page_numbers(layout: WordLayout):
     """Số trang ở giữa phần đầu trang, từ trang thứ hai (trang đầu không đánh số)."""
     if not layout.page_number_in_header:
-        yield Pos(layout.file, 1, 1), "văn bản không đánh số trang ở đầu trang: chèn số trang (Chèn → Số trang → Đầu trang, giữa)"
+        yield layout.whole(), "văn bản không đánh số trang ở đầu trang: chèn số trang (Chèn → Số trang → Đầu trang, giữa)"
     elif not layout.title_page:
-        yield Pos(layout.file, 1, 1), "trang đầu cũng có số trang: chọn «Trang đầu khác» (Different First Page) để bỏ số ở trang 1"
+        yield layout.whole(), "trang đầu cũng có số trang: chọn «Trang đầu khác» (Different First Page) để bỏ số ở trang 1"
 
 
 @check("KH-N013", WARNING, WordLayout)

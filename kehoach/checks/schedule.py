@@ -226,3 +226,21 @@ def unknown_team(spec):
                     else "thêm đoàn vào `teams` với `id` này"
                 )
             yield row.team_id.pos, f"không có đoàn `{name}` trong `teams`: {hints[name]}"
+
+
+@check("KH-L011", ERROR, applies_to=Plan)
+def schedule_window_outside_plan(plan):
+    """Thời gian của lịch (`window` của tệp lịch) nằm ngoài thời gian thực hiện của kế hoạch."""
+    # The schedule's own window decides which of its days are checked (KH-L001); one that runs past
+    # the plan's lets inspection days after the plan's end pass unseen, and the document then gives
+    # two periods: the body's and the appendix's.
+    if plan.window is None:
+        return
+    start, end = plan.window.start.value, plan.window.end.value
+    for schedule in plan.schedules:
+        own = schedule.window
+        if own is not None and not (start <= own.start.value and own.end.value <= end):
+            yield own.pos, (
+                f"lịch ghi thời gian {khoang(own.start.value, own.end.value)}, ngoài thời gian thực hiện của kế hoạch "
+                f"{khoang(start, end)}: sửa `window` của lịch hoặc của kế hoạch cho khớp (và câu nêu thời gian trong văn bản)"
+            )

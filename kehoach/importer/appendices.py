@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from kehoach.importer import dates, schedule_table, tables
 from kehoach.importer.body import marked
 from kehoach.importer.header import is_rule
-from kehoach.importer.paragraphs import Block, Paragraph, Table
+from kehoach.word.paragraphs import Block, Paragraph, Table
 from kehoach.importer.source import src
 from kehoach.render.numbering import roman
 
@@ -31,6 +31,7 @@ class Appendices:
     items: list[Appendix] = field(default_factory=list)
     parts: dict[str, list[Paragraph]] = field(default_factory=dict)
     notes: list[tuple[Paragraph | None, str]] = field(default_factory=list)
+    weekdays: list[tuple[Paragraph | None, str]] = field(default_factory=list)   # KH-I005
 
 
 def _split(blocks: list[Block]) -> list[list[Block]]:
@@ -158,19 +159,12 @@ def _schedule(table: schedule_table.ScheduleTable, titles: list[Paragraph], bloc
         intro.append(src(marked(b), b))
     if intro:
         spec["intro"] = intro
-    if table.layout:
-        spec["layout"] = table.layout
-    if table.headers:
-        spec["headers"] = table.headers
-    if table.members:
-        spec["members"] = table.members
-    if table.teams:
-        spec["teams"] = table.teams
-    spec["rows"] = table.rows
+    spec.update(table.spec_fields())
     after = False
     for b in blocks:
         if after and isinstance(b, Paragraph):
             found.notes.append((b, f"đoạn sau bảng lịch chưa xếp được (lịch không có chỗ ghi): «{b.text}»"))
         after = after or isinstance(b, Table)
     found.notes += table.notes
+    found.weekdays += table.weekdays
     return spec

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from kehoach.importer import dates, labels, tables
 from kehoach.importer.header import is_rule, is_title
-from kehoach.importer.paragraphs import Block, Paragraph, Table
+from kehoach.word.paragraphs import Block, Paragraph, Table
 from kehoach.importer.source import Piece, Src, is_bold, markup, pieces, split_at, src
 
 BASIS = re.compile(r"^(Căn cứ|Thực hiện|Theo|Xét|Triển khai|Nhằm)\b")

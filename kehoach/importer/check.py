@@ -14,10 +14,11 @@ import tempfile
 
 from kehoach import rules
 from kehoach.rules import RULES
-from kehoach.checks.layout import LayoutParagraph, WordLayout
+from kehoach.checks.layout import WHOLE_DOCUMENT, LayoutParagraph, WordLayout
 from kehoach.diagnostics import Diagnostic, Pos, ordered
 from kehoach.errors import UserError
-from kehoach.importer.paragraphs import Document, Paragraph
+from kehoach.word.paragraphs import Document, Paragraph
+from kehoach.importer.schedule_table import ImportedSchedule
 from kehoach.importer.writer import Emitted
 
 _EXCERPT = 160
@@ -25,14 +26,13 @@ _EXCERPT = 160
 
 def check_word(path: str, ignore: tuple[str, ...] = ()) -> list[Diagnostic]:
     from kehoach.check import check_file
-    from kehoach.importer.plan import NoHeader, emit, import_document
+    from kehoach.importer.plan import NoHeader, emit, import_word
 
-    try:
-        imported = import_document(path)
-    except NoHeader as problem:
-        return [rules.IMPORT_NOT_A_PLAN.at(Pos(path), str(problem))]
-    except UserError as problem:
-        return [rules.CANNOT_OPEN.at(Pos(path), str(problem))]
+    imported, refused = _read(path, import_word, NoHeader)
+    if imported is None:
+        return refused
+    if isinstance(imported, ImportedSchedule):
+        return _check_schedule(path, imported, ignore)
     document = imported.document
     with tempfile.TemporaryDirectory(prefix="kehoach-") as folder:
         files = emit(imported, os.path.join(folder, "ke-hoach.yaml"))
@@ -44,16 +44,27 @@ def check_word(path: str, ignore: tuple[str, ...] = ()) -> list[Diagnostic]:
         found = [_mapped(d, path, maps, folder) for d in checked.diagnostics]
     by_number = {p.number: p for p in document.paragraphs}
     own = [(rules.IMPORT_UNSURE.at(_at(path, p), m), p) for p, m in imported.notes]
+    own += [(rules.IMPORT_WEEKDAY.at(_at(path, p), m), p) for p, m in imported.weekdays]
     own += [(rules.IMPORT_OBJECT.at(Pos(path, n, 1), f"{what}: kehoach không đọc; kiểm tra bằng mắt"), by_number.get(n))
             for n, what in document.objects]
     if document.tracked_changes:
         own.append((rules.IMPORT_TRACKED.at(Pos(path), "tệp còn thay đổi được theo dõi: đã đọc như khi in (giữ phần thêm, "
                                             "bỏ phần xóa); chấp nhận hoặc từ chối các thay đổi trong Word"), None))
     layout = layout_of(imported)
-    own += [(d, by_number.get(d.pos.line) if d.pos.line > 1 else None)
+    own += [(d, by_number[d.pos.line]) if d.pos.line != WHOLE_DOCUMENT else (dataclasses.replace(d, pos=Pos(path)), None)
             for rule in RULES.values() if rule.applies_to is WordLayout for d in rule.run(layout)]
     found += [_described(d, p) for d, p in own if d.code not in ignore]
     return ordered(found)
+
+
+def _read(path: str, read, not_importable: type[UserError]):
+    """What `read` imports from `path`, or None and the diagnostic that says why it cannot."""
+    try:
+        return read(path), []
+    except not_importable as problem:
+        return None, [rules.IMPORT_NOT_A_PLAN.at(Pos(path), str(problem))]
+    except UserError as problem:
+        return None, [rules.CANNOT_OPEN.at(Pos(path), str(problem))]
 
 
 def _at(path: str, paragraph: Paragraph | None) -> Pos:
@@ -111,12 +122,13 @@ def layout_paragraph(paragraph: Paragraph) -> LayoutParagraph:
 
 def layout_of(imported) -> WordLayout:
     document: Document = imported.document
+    # By identity, not number: the soft-broken lines of one header paragraph share its number.
     convert: dict[int, LayoutParagraph] = {}
 
     def of(p: Paragraph) -> LayoutParagraph:
-        if p.number not in convert:
-            convert[p.number] = layout_paragraph(p)
-        return convert[p.number]
+        if id(p) not in convert:
+            convert[id(p)] = layout_paragraph(p)
+        return convert[id(p)]
 
     parts = {name: [of(p) for p in found] for name, found in imported.parts.items() if not name.startswith("_")}
     m = document.margins
@@ -129,16 +141,19 @@ def layout_of(imported) -> WordLayout:
 def check_workbook(path: str, ignore: tuple[str, ...] = ()) -> list[Diagnostic]:
     """`kehoach check lich.xlsx`: the schedule imported in memory and checked; positions are the
     sheet's rows (`¶` is the row number) and `where` names the sheet, row and cell."""
-    from kehoach.check import check_file
-    from kehoach.importer.writer import dump
     from kehoach.importer.xlsx import NotSchedule, import_workbook
 
-    try:
-        imported = import_workbook(path)
-    except NotSchedule as problem:
-        return [rules.IMPORT_NOT_A_PLAN.at(Pos(path), str(problem))]
-    except UserError as problem:
-        return [rules.CANNOT_OPEN.at(Pos(path), str(problem))]
+    imported, refused = _read(path, import_workbook, NotSchedule)
+    if imported is None:
+        return refused
+    return _check_schedule(path, imported, ignore)
+
+
+def _check_schedule(path: str, imported: ImportedSchedule, ignore: tuple[str, ...]) -> list[Diagnostic]:
+    """A schedule imported on its own, checked as a schedule file."""
+    from kehoach.check import check_file
+    from kehoach.importer.writer import dump
+
     with tempfile.TemporaryDirectory(prefix="kehoach-") as folder:
         name = os.path.join(folder, "lich.yaml")
         emitted = dump(imported.spec)
@@ -146,4 +161,6 @@ def check_workbook(path: str, ignore: tuple[str, ...] = ()) -> list[Diagnostic]:
             f.write(emitted.text)
         found = [_mapped(d, path, {name: emitted}, folder) for d in check_file(name, ignore).diagnostics]
     found += [rules.IMPORT_UNSURE.at(Pos(path), note) for note in imported.notes if rules.IMPORT_UNSURE.code not in ignore]
+    found += [_described(rules.IMPORT_WEEKDAY.at(_at(path, p), m), p) for p, m in imported.weekdays
+              if rules.IMPORT_WEEKDAY.code not in ignore]
     return ordered(found)

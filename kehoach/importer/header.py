@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from kehoach.importer.paragraphs import Block, Paragraph, Table
+from kehoach.word.paragraphs import Block, Paragraph, Table
 from kehoach.importer.source import Src, is_bold, pieces, src
 
 QUOC_HIEU = re.compile(r"C[ỘO]NG\s+H[ÒOÓ]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM", re.I)
@@ -19,6 +19,7 @@ PLACE_DATE = re.compile(
 DRAFT = re.compile(r"D[ỰU]\s*TH[ẢA]O", re.I)
 TITLE = re.compile(r"^K[ẾE]\s*HO[ẠA]CH$", re.I)
 _RULE = re.compile(r"^[\s_\-–—=.*]*$")
+WHERE = "Phần đầu"   # where a diagnostic in the header is
 
 
 @dataclass
@@ -55,14 +56,17 @@ def find(blocks: list[Block]) -> Header | None:
     right: list[Paragraph] = []
     title_at = next((i for i, b in enumerate(blocks[:40]) if is_title(b)), None)
     limit = title_at if title_at is not None else min(len(blocks), 12)
+    # Lines typed with Shift+Enter in one cell are lines of the header like lines typed with Enter.
     for index, block in enumerate(blocks[:limit]):
         if isinstance(block, Table):
             for row in block.rows:
                 for k, cell in enumerate(row):
-                    (left if k == 0 else right).extend(cell.paragraphs)
+                    (left if k == 0 else right).extend(line for p in cell.paragraphs for line in p.split_lines())
         else:
-            left.append(block)
+            left.extend(block.split_lines())
     header.end = limit
+    for line in left + right:
+        line.where = WHERE
     organ_lines: list[tuple[str, bool, Paragraph]] = []
     for paragraph in left + right:
         text = paragraph.text
@@ -92,10 +96,7 @@ def find(blocks: list[Block]) -> Header | None:
         if paragraph in right:
             header.notes.append((paragraph, f"dòng ở cột phải phần đầu văn bản chưa xếp được: «{text}»"))
             continue
-        bold = is_bold(pieces(paragraph))
-        for line in paragraph.lines:
-            if line and not is_rule(line):
-                organ_lines.append((line, bold, paragraph))
+        organ_lines.append((text, is_bold(pieces(paragraph)), paragraph))
     if header.code is None and header.place is None and "quoc_hieu" not in header.parts:
         return None
     _organ(header, organ_lines)

@@ -4,13 +4,17 @@ every text remembering its paragraph and every doubt written down."""
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 
 from kehoach.errors import NotReadable
-from kehoach.importer import appendices, body, header, labels, package, paragraphs, signature
-from kehoach.importer.paragraphs import Block, Document, Paragraph
+from kehoach.importer import appendices, body, dates, header, labels, signature
+from kehoach.word import package, paragraphs
+from kehoach.word.paragraphs import Block, Document, Paragraph, Table
+from kehoach.importer.schedule_table import ImportedSchedule
 from kehoach.importer.source import Src, src
 from kehoach.importer.writer import Emitted, dump
+from kehoach.render.context import running_name
 
 
 @dataclass
@@ -21,6 +25,7 @@ class Imported:
     document: Document
     parts: dict[str, list[Paragraph]] = field(default_factory=dict)
     notes: list[tuple[Paragraph | None, str]] = field(default_factory=list)
+    weekdays: list[tuple[Paragraph | None, str]] = field(default_factory=list)   # KH-I005
     draft_mark: bool = False
 
 
@@ -36,10 +41,12 @@ def import_document(path: str) -> Imported:
     blocks = document.blocks
     head = header.find(blocks)
     if head is None:
-        raise NoHeader(
+        problem = NoHeader(
             f"`{path}` không có phần đầu của một văn bản hành chính (tên cơ quan, `Số: …/KH-…`, địa danh và ngày): "
-            "kehoach chỉ nhập được kế hoạch theo Nghị định 30/2020; kiểm tra lại tệp."
+            "kehoach chỉ nhập được kế hoạch theo Nghị định 30/2020 hoặc một lịch có bảng lịch; kiểm tra lại tệp."
         )
+        problem.document = document
+        raise problem
     imported = Imported(path, {}, [], document, dict(head.parts), list(head.notes), head.draft)
     year = head.date.year if head.date else head.year
     end = next((k for k in range(head.end, len(blocks)) if signature.starts_here(blocks[k])), None)
@@ -57,6 +64,7 @@ def import_document(path: str) -> Imported:
         rest = blocks[sign.end:]
     found = appendices.read(rest, year, text.window)
     imported.notes += found.notes
+    imported.weekdays = found.weekdays
     for key, value in found.parts.items():
         imported.parts["appendix_" + key] = value
     imported.plan = _plan(head, text, sign, found, imported)
@@ -70,6 +78,35 @@ class NoHeader(NotReadable):
     """A Word file that is not an administrative document: no organ, no `Số:`, no place and date."""
 
     exit_code = 1
+    document: Document | None = None    # what was read, for a reader of another kind of document
+
+
+def import_word(path: str) -> Imported | ImportedSchedule:
+    """A Word plan, or the schedule a Word document holds when it has no header."""
+    try:
+        return import_document(path)
+    except NoHeader as problem:
+        return import_schedule(path, problem.document)
+
+
+def import_schedule(path: str, document: Document | None = None) -> ImportedSchedule:
+    """A Word document holding only a schedule — title, lines and its table, as `kehoach render`
+    writes a schedule file — into a schedule file, like an Excel schedule."""
+    document = document or read_document(path)
+    year = next((d.year for p in document.paragraphs for d in dates.dates(p.text, None)), None)
+    found = appendices.read(document.blocks, year, None)
+    schedules = [a.schedule for a in found.items if a.schedule is not None]
+    if len(found.items) != 1 or not schedules:
+        raise NoHeader(
+            f"`{path}` không có phần đầu của một văn bản hành chính (tên cơ quan, `Số: …/KH-…`, địa danh và ngày) "
+            "cũng không phải một lịch (tên lịch và bảng có cột thời gian, địa điểm, thành phần): kiểm tra lại tệp."
+        )
+    for table in (b for b in document.blocks if isinstance(b, Table)):
+        for r, row in enumerate(table.rows, start=1):
+            for p in (p for cell in row for p in cell.paragraphs):
+                p.where = f"bảng, dòng {r}"
+    notes = [f"¶{p.number}: {m}" if p is not None else m for p, m in found.notes]
+    return ImportedSchedule(schedules[0], document.paragraphs, notes, found.weekdays)
 
 
 def _one_or_lines(lines: list[Src]):
@@ -82,7 +119,8 @@ def _plan(head, text, sign, found, imported: Imported) -> dict:
     plan: dict = {}
     if head.type is not None:
         plan["type"] = head.type
-    organ = {"parent": _one_or_lines(head.parent), "name": _one_or_lines(head.name), "code": head.code}
+    organ = {"parent": _one_or_lines(head.parent), "name": _one_or_lines(head.name), "code": head.code,
+             "mention": _mention(head.name, found.parts.get("kem_theo", []), imported.document.paragraphs)}
     plan["organ"] = {k: v for k, v in organ.items() if v is not None}
     if head.number is not None:
         plan["number"] = head.number
@@ -117,12 +155,34 @@ def _plan(head, text, sign, found, imported: Imported) -> dict:
     return plan
 
 
+_OF_WHOM = re.compile(r"\bcủa\s+(?P<who>[^()]+?)\s*\)?\s*$")
+
+
+def _mention(name: list[Src], kem_theo: list[Paragraph], paragraphs: list[Paragraph]) -> Src | None:
+    """How the document's running text names its organ, when that differs from what kehoach would
+    write from the uppercase name: the `của …` of its first `(Kèm theo …)` line, else the name as
+    some paragraph writes it (`Ủy ban nhân dân xã Hòa Bình xây dựng Kế hoạch …`)."""
+    whole = " ".join(" ".join(line.split()) for line in name)
+    if not whole:
+        return None
+    found = None
+    for paragraph in kem_theo[:1]:
+        if (m := _OF_WHOM.search(paragraph.text)) is not None:
+            found = src(m["who"], paragraph)
+    if found is None:
+        pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, whole.split())) + r"(?!\w)", re.I)
+        for paragraph in paragraphs:
+            m = pattern.search(paragraph.text)
+            if m is not None and m.group(0) != m.group(0).upper():
+                found = src(m.group(0), paragraph)
+                break
+    return found if found is not None and found != running_name(whole) else None
+
+
 def _footnotes(imported: Imported, document: Document) -> None:
     cited = [p for p in document.paragraphs if "[^" in "".join(s.text for s in p.segments)]
     if not cited:
         return
-    import re
-
     keys = []
     for p in cited:
         keys += [k for k in re.findall(r"\[\^([^\]]+)\]", "".join(s.text for s in p.segments)) if k not in keys]
@@ -143,7 +203,7 @@ def _where(imported: Imported, blocks: list[Block], head, end, sign) -> None:
     """A human location for every paragraph: the part of the plan (`Mục II` in the body), and for
     a table outside the header and the signature, its row."""
     appendix_starts = {id(p) for p in imported.parts.get("appendix_label", []) + imported.parts.get("appendix_title", [])}
-    region, section = "Phần đầu", "Nội dung"
+    region, section = header.WHERE, "Nội dung"
     for k, block in enumerate(blocks):
         if k == head.end:
             region = "Nội dung"
@@ -158,7 +218,7 @@ def _where(imported: Imported, blocks: list[Block], head, end, sign) -> None:
                 section = f"Mục {found.text.rstrip('.')}"
             block.where = section if region == "Nội dung" else region
             continue
-        tabled = region not in ("Phần đầu", "Nơi nhận, chữ ký")
+        tabled = region not in (header.WHERE, "Nơi nhận, chữ ký")
         here = section if region == "Nội dung" else region
         for r, row in enumerate(block.rows, start=1):
             for cell in row:
@@ -186,7 +246,7 @@ def emit(imported: Imported, plan_path: str) -> list[tuple[str, Emitted]]:
     comments = [f"Nhập từ {os.path.basename(imported.path)} bằng `kehoach import`."]
     if imported.draft_mark:
         comments.append("Văn bản ghi «DỰ THẢO».")
-    unsure = [(p, m) for p, m in imported.notes]
+    unsure = imported.notes + imported.weekdays
     if unsure:
         comments.append("Cần xem lại:")
         comments += [f"- ¶{p.number}: {m}" if p is not None else f"- {m}" for p, m in unsure]

@@ -24,22 +24,32 @@ def default_output(source: str) -> str:
     return os.path.splitext(os.path.basename(source))[0] + ".yaml"
 
 
-def _emitted(source: str, out: str) -> tuple[list[tuple[str, Emitted]], list[str]]:
-    if source.lower().endswith(".xlsx"):
-        from kehoach.importer import xlsx
+def _emitted(source: str, out: str) -> tuple[list[tuple[str, Emitted, str]], list[str]]:
+    """The files to write (path, text, what it is) and what import was unsure of."""
+    from kehoach.importer.schedule_table import ImportedSchedule
 
-        schedule = xlsx.import_workbook(source)
+    if source.lower().endswith(".xlsx"):
+        from kehoach.importer.xlsx import import_workbook
+
+        imported = import_workbook(source)
+    else:
+        from kehoach.importer.plan import import_word
+
+        imported = import_word(source)
+    if isinstance(imported, ImportedSchedule):
         from kehoach.importer.writer import dump
 
-        return [(out, dump(schedule.spec, [f"Lịch nhập từ {os.path.basename(source)} bằng `kehoach import`."]))], schedule.notes
-    from kehoach.importer.plan import emit, import_document
+        notes = imported.notes + [f"{p.where}: {m}" for p, m in imported.weekdays]
+        text = dump(imported.spec, [f"Lịch nhập từ {os.path.basename(source)} bằng `kehoach import`."])
+        return [(out, text, "lịch nhập")], notes
+    from kehoach.importer.plan import emit
 
-    imported = import_document(source)
-    notes = [f"¶{p.number}: {m}" if p is not None else m for p, m in imported.notes]
+    notes = [f"¶{p.number}: {m}" if p is not None else m for p, m in imported.notes + imported.weekdays]
     notes += [f"¶{n}: {what}" for n, what in imported.document.objects]
     if imported.document.tracked_changes:
         notes.append("tệp còn thay đổi được theo dõi: đã đọc như khi in (giữ phần thêm, bỏ phần xóa)")
-    return emit(imported, out), notes
+    files = emit(imported, out)
+    return [(path, text, "kế hoạch nhập" if k == 0 else "lịch nhập") for k, (path, text) in enumerate(files)], notes
 
 
 def import_file(source: str, out: str | None = None, force: bool = False) -> Written:
@@ -47,8 +57,8 @@ def import_file(source: str, out: str | None = None, force: bool = False) -> Wri
     files, notes = _emitted(source, out)
     outputs = Outputs(inputs=[source], force=force,
                       overwrite_hint="không ghi đè; thêm --force để ghi đè hoặc đặt tên khác bằng -o")
-    for k, (path, emitted) in enumerate(files):
-        outputs.add(path, emitted.text, "kế hoạch nhập" if k == 0 and not source.lower().endswith(".xlsx") else "lịch nhập")
+    for path, emitted, what in files:
+        outputs.add(path, emitted.text, what)
     return Written(outputs.write(), notes)
 
 

@@ -11,9 +11,10 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from kehoach.importer import dates
-from kehoach.importer.paragraphs import Cell, Paragraph, Table
+from kehoach.word.paragraphs import Cell, Paragraph, Table
 from kehoach.importer.source import Src, src
 from kehoach.importer.tables import positions
+from kehoach.vnformat import ngay, thu
 
 _HEADERS = {
     "stt": re.compile(r"^(stt|tt|số\s*tt|số thứ tự)$", re.I),
@@ -37,6 +38,23 @@ class ScheduleTable:
     layout: str | None = None
     headers: dict[str, Src] = field(default_factory=dict)
     notes: list[tuple[Paragraph | None, str]] = field(default_factory=list)
+    # Cells whose weekday contradicts their date (KH-I005): the date is imported, the weekday is not.
+    weekdays: list[tuple[Paragraph | None, str]] = field(default_factory=list)
+
+    def spec_fields(self) -> dict:
+        """The keys of a schedule file this table fills, in the files' order."""
+        fields = {"layout": self.layout, "headers": self.headers, "members": self.members, "teams": self.teams}
+        return {key: value for key, value in fields.items() if value} | {"rows": self.rows}
+
+
+@dataclass
+class ImportedSchedule:
+    """A schedule file imported on its own (an Excel sheet, a Word document holding only a schedule)."""
+
+    spec: dict
+    cells: list[Paragraph] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    weekdays: list[tuple[Paragraph | None, str]] = field(default_factory=list)   # KH-I005
 
 
 def columns(header: list[tuple[int, Cell]]) -> dict[str, int]:
@@ -71,6 +89,7 @@ def read(table: Table, year: int | None) -> ScheduleTable | None:
     team: dict | None = None
     above: dict[int, Cell] = {}
     entries: list[tuple[dict, list[tuple[str, Paragraph]]]] = []
+    weekday_checked: set[int] = set()   # a date cell merged over several rows is read once
     for row in grid[header_at + 1:]:
         cells = {col: cell for col, cell in row}
         for col, cell in row:
@@ -94,6 +113,10 @@ def read(table: Table, year: int | None) -> ScheduleTable | None:
             result.notes.append((first, "dòng lịch không đọc được ngày: giữ cả bảng thành phụ lục bảng"))
             return None
         row_spec, members = parsed
+        time_cell = cells.get(cols["time"])
+        if time_cell is not None and id(time_cell) not in weekday_checked:
+            weekday_checked.add(id(time_cell))
+            result.weekdays += _weekday_mismatches(time_cell.text, year, row_spec.get("_anchor"))
         entries.append((row_spec, members))
         (team["rows"] if team is not None else result.rows).append(row_spec)
     if not entries:
@@ -140,6 +163,11 @@ def _row(cells: dict[int, Cell], cols: dict[str, int], year: int | None):
         if key in spec:
             spec["_anchor"] = anchor
     return spec, members
+
+
+def _weekday_mismatches(text: str, year: int | None, anchor: Paragraph | None) -> list[tuple[Paragraph | None, str]]:
+    return [(anchor, f"ô ghi {written} nhưng ngày {ngay(day)} là {thu(day)}: sửa thứ hoặc ngày")
+            for written, claimed, day in dates.weekday_claims(text, year) if claimed != day.weekday()]
 
 
 def _members(result: ScheduleTable, entries: list[tuple[dict, list[tuple[str, Paragraph]]]]) -> None:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from kehoach.importer.header import is_rule
-from kehoach.importer.paragraphs import Block, Paragraph, Table
+from kehoach.word.paragraphs import Block, Paragraph, Table
 from kehoach.importer.source import Src, src
 
 NOI_NHAN = re.compile(r"^N[ơo]i\s+nh[ậa]n\s*:?", re.I)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kehoach.importer.paragraphs import Paragraph
+from kehoach.word.paragraphs import Paragraph
 
 _WS = re.compile(r"[ \t\n\u00a0\u2007\u202f\u200b]")
 

@@ -3,7 +3,7 @@ vertical merges (`{text, span}`, `{text, rows}`), and the cells a merge covers a
 
 from __future__ import annotations
 
-from kehoach.importer.paragraphs import Cell, Paragraph, Table
+from kehoach.word.paragraphs import Cell, Paragraph, Table
 from kehoach.importer.source import markup, pieces, src
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from kehoach.importer.paragraphs import Paragraph
+from kehoach.word.paragraphs import Paragraph
 
 _FIRST_UNSAFE = set("-?:,[]{}#&*!|>'\"%@`+~= \t")
 _RESOLVER = yaml.resolver.Resolver()

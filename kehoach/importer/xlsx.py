@@ -6,23 +6,16 @@ or text. openpyxl reads the workbook, after inputfiles has bounded its size and 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
 from kehoach.errors import NotReadable
-from kehoach.importer import package, schedule_table
-from kehoach.importer.paragraphs import Cell, Paragraph, Segment, Table
+from kehoach.importer import schedule_table
+from kehoach.importer.schedule_table import ImportedSchedule
+from kehoach.word.paragraphs import Cell, Paragraph, Segment, Table
 from kehoach.importer.source import src
-from kehoach.importer.styles import RunFormat
+from kehoach.word.styles import RunFormat
 from kehoach.inputfiles import open_package
 
 _HEADER_ROWS = 15
-
-
-@dataclass
-class ImportedSchedule:
-    spec: dict
-    cells: list[Paragraph] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
 
 
 def _text(value) -> str:
@@ -67,14 +60,15 @@ def _sheet_table(sheet, name: str) -> tuple[Table, list[Paragraph]]:
 
 
 def import_workbook(path: str) -> ImportedSchedule:
-    package.refuse_ole(path)
-    open_package(path).close()
     import openpyxl
 
-    try:
-        workbook = openpyxl.load_workbook(path, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds on a damaged or foreign file
-        raise NotReadable(f"`{path}` không đọc được bằng Excel ({type(error).__name__}): mở bằng Excel và lưu lại dạng .xlsx.") from None
+    # openpyxl reads the stream open_package opened once the file passed its checks, never the path:
+    # a pipe named lich.xlsx would block it.
+    with open_package(path) as checked:
+        try:
+            workbook = openpyxl.load_workbook(checked.fp, data_only=True)
+        except Exception as error:  # openpyxl raises many kinds on a damaged or foreign file
+            raise NotReadable(f"`{path}` không đọc được bằng Excel ({type(error).__name__}): mở bằng Excel và lưu lại dạng .xlsx.") from None
     for sheet in workbook.worksheets:
         table, cells = _sheet_table(sheet, sheet.title)
         found = _schedule(table, cells)
@@ -107,17 +101,9 @@ def _schedule(table: Table, cells: list[Paragraph]) -> ImportedSchedule | None:
         spec["title"] = src(above[0].text, above[0])
     if len(above) > 1:
         spec["intro"] = [src(p.text, p) for p in above[1:]]
-    if found.layout:
-        spec["layout"] = found.layout
-    if found.headers:
-        spec["headers"] = found.headers
-    if found.members:
-        spec["members"] = found.members
-    if found.teams:
-        spec["teams"] = found.teams
-    spec["rows"] = found.rows
+    spec.update(found.spec_fields())
     notes = [f"{p.where}: {m}" if p is not None else m for p, m in found.notes]
-    return ImportedSchedule(spec, cells, notes)
+    return ImportedSchedule(spec, cells, notes, found.weekdays)
 
 
 def _placed(row: list[Cell]):

@@ -5,17 +5,10 @@ from __future__ import annotations
 from weakref import WeakKeyDictionary
 
 from kehoach.refs.extract import Reference, find
-from kehoach.spec.model import Plan, ScheduleAppendix, Text, iter_texts
+from kehoach.spec.model import Plan, Text
+from kehoach.spec.prose import prose_texts
 
 _FOUND: WeakKeyDictionary = WeakKeyDictionary()
-
-
-def _prose_of(appendix):
-    """An appendix's text that may cite documents: a schedule's title and introduction, not its rows."""
-    if not isinstance(appendix, ScheduleAppendix):
-        return appendix
-    schedule = appendix.schedule
-    return [appendix.label] + ([schedule.title, schedule.subtitle, schedule.intro] if schedule else [])
 
 
 def references(spec) -> list[tuple[Text, Reference]]:
@@ -23,9 +16,7 @@ def references(spec) -> list[tuple[Text, Reference]]:
     if spec not in _FOUND:
         found = []
         if isinstance(spec, Plan):
-            texts = iter_texts([spec.subject, spec.bases, spec.intro, spec.sections, spec.closing,
-                                spec.footnotes, [_prose_of(a) for a in spec.appendices]])
-            for text in texts:
+            for text in prose_texts(spec):
                 found += [(text, r) for r in find(text.value)]
         _FOUND[spec] = found
     return _FOUND[spec]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from functools import lru_cache
 
@@ -22,6 +21,8 @@ def known(code: str) -> bool:
 
 
 def suggest(code: str) -> str | None:
+    import difflib  # only for a code that is not known: not at every start-up
+
     close = difflib.get_close_matches(code, list(codes()), n=1, cutoff=0.6)
     return close[0] if close else None
 

@@ -37,21 +37,12 @@ def _in_text(path: str, text: str) -> list[Located]:
     return out
 
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
 def _docx_text(path: str) -> str:
-    """The document's paragraphs, tables' included, one line each, in reading order.
+    """The document's paragraphs as they print, one line each, numbered as `check FILE.docx` numbers
+    them (¶N is line N): tables' paragraphs included, text boxes not, tracked changes as they print."""
+    from kehoach.word import package, paragraphs
 
-    The package is opened through kehoach.inputfiles, so a zip bomb is refused before it unpacks,
-    and its XML is parsed without entities or network access."""
-    from lxml import etree
-
-    with inputfiles.open_package(path) as package:
-        xml = inputfiles.read_member(package, "word/document.xml")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    root = etree.fromstring(xml, parser)
-    return "\n".join("".join(t.text or "" for t in paragraph.iter(f"{_W}t")) for paragraph in root.iter(f"{_W}p"))
+    return "\n".join(p.text for p in paragraphs.read(package.open_word(path)).paragraphs)
 
 
 def references_in(path: str) -> tuple[list[Located], list[Diagnostic]]:
@@ -75,7 +66,7 @@ def references_in(path: str) -> tuple[list[Located], list[Diagnostic]]:
     except inputfiles.TooLarge as refused:
         return [], [rules.TOO_LARGE.at(Pos(path), refused.reason)]
     except NotReadable as refused:
-        return [], [rules.CANNOT_OPEN.at(Pos(path), refused.reason)]
+        return [], [rules.CANNOT_OPEN.at(Pos(path), getattr(refused, "reason", str(refused)))]
     except UnicodeDecodeError:
         return [], [rules.NOT_TEXT.at(Pos(path), "tệp không phải văn bản UTF-8: lưu lại với mã UTF-8, hoặc dùng tệp .docx")]
     except Exception as error:  # a damaged or foreign .docx: zipfile/lxml errors

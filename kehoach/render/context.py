@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from datetime import datetime, timezone
 from functools import cache
 from importlib import metadata as package_metadata
@@ -78,8 +79,54 @@ def organ_mention(plan: Plan) -> str:
 def _mention(organ) -> str:
     if organ.mention is not None:
         return organ.mention.value
-    name = " ".join(organ.name.value.split())
-    return name[:1] + name[1:].lower()
+    return running_name(organ.name.value)
+
+
+# A Vietnamese syllable (tone and vowel marks stripped): a word that is not one is an abbreviation
+# (`UBND`, `MTTQ`, `LĐ-TB&XH`) and keeps its capitals.
+_SYLLABLE = re.compile(r"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?", re.I)
+# Departments whose name is a list of fields, each capitalised: `Sở Lao động - Thương binh và Xã hội`,
+# `Phòng Nông nghiệp và Phát triển nông thôn`, `Sở Văn hóa, Thể thao và Du lịch`.
+_DEPARTMENT = ("SỞ", "PHÒNG")
+_COUNTRY = re.compile(r"\bviệt nam\b")   # `Ủy ban MTTQ Việt Nam`
+_FIELD_START = re.compile(r"^(?:-|–|,|VÀ)$|,$")
+
+
+def _syllable(word: str) -> bool:
+    bare = "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
+    return bool(_SYLLABLE.fullmatch(bare))
+
+
+def _lower(word: str, capital: bool) -> str:
+    if not _syllable(word.rstrip(",")):
+        return word
+    return word.capitalize() if capital else word.lower()
+
+
+def running_name(name: str) -> str:
+    """An organ's name as running text writes it, from the uppercase name of the header: sentence
+    case for the organ words, the unit words (`xã`, `thị trấn`) in lowercase and the place after each
+    capitalised syllable by syllable (`Ủy ban nhân dân xã Hòa Bình`); a department's name (after Sở,
+    Phòng, Ban) starts with a capital, and a Sở's or Phòng's each field (`Sở Lao động - Thương binh
+    và Xã hội`). A name not written in capitals is kept as written."""
+    name = " ".join(name.split())
+    if not name.isupper():
+        return name
+    words: list[str] = []
+    at = 0
+    units = list(_UNIT.finditer(name))
+    head = name[: units[0].start()] if units else name
+    head_words = head.split()
+    department = bool(head_words) and head_words[0] in _DEPARTMENT + ("BAN",)
+    for k, word in enumerate(head_words):
+        starts_name = department and (k == 1 or (head_words[0] in _DEPARTMENT and k > 1 and _FIELD_START.search(head_words[k - 1])))
+        words.append(_lower(word, k == 0 or starts_name))
+    for k, unit in enumerate(units):
+        end = units[k + 1].start() if k + 1 < len(units) else len(name)
+        words.append(unit.group().lower())
+        # Every syllable of a place is capitalised, Vietnamese or not (`Plei Kần`, `Đăk Xú`).
+        words += [word.capitalize() for word in name[unit.end(): end].split()]
+    return _COUNTRY.sub("Việt Nam", " ".join(words))
 
 
 def kem_theo(plan: Plan) -> str:

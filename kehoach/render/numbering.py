@@ -3,20 +3,13 @@
 from __future__ import annotations
 
 from kehoach.render import styles
+from kehoach.vnformat import roman
 
 # Vietnamese letter order for a), b), ... (no f, j, w, z; đ after d).
 LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
 
-_ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
 
 
-def roman(n: int) -> str:
-    out = []
-    for value, letters in _ROMAN:
-        count, n = divmod(n, value)
-        out.append(letters * count)
-    return "".join(out)
 
 
 def label(style: str, n: int, parent: str = "") -> str:

@@ -53,7 +53,9 @@ def serve(folder: str, host: str = "127.0.0.1", port: int | None = None, open_br
     """Serve `folder` until Ctrl-C. The first line written to `out` is the URL with its token."""
     import uvicorn
 
+    from kehoach.fileio import signals_unwind
     from kehoach.serve.app import create_app
+    from kehoach.serve.pdfs import PdfMaker
     from kehoach.serve.security import allowed_hosts, new_token
 
     out, err = out or sys.stdout, err or sys.stderr
@@ -62,7 +64,8 @@ def serve(folder: str, host: str = "127.0.0.1", port: int | None = None, open_br
     sock = _bind(host, port)
     bound_port = sock.getsockname()[1]
     token = new_token()
-    app = create_app(folder, token, new_token(), allowed_hosts(host), cookie=f"kehoach_token_{bound_port}")
+    pdfs = PdfMaker()
+    app = create_app(folder, token, new_token(), allowed_hosts(host), cookie=f"kehoach_token_{bound_port}", pdfs=pdfs)
     url = f"http://{url_host(host)}:{bound_port}/?token={token}"
     print(url, file=out, flush=True)
     print(f"kehoach đang phục vụ thư mục {os.path.abspath(folder)}. Mở địa chỉ trên trong trình duyệt; "
@@ -77,9 +80,13 @@ def serve(folder: str, host: str = "127.0.0.1", port: int | None = None, open_br
     if open_browser:
         threading.Timer(0.5, lambda: webbrowser.open(url)).start()
     try:
-        server.run(sockets=[sock])
+        # uvicorn shuts down on Ctrl-C and SIGTERM, then raises the signal again: SIGTERM must end
+        # in SystemExit here, not kill the process before the kept LibreOffice is stopped.
+        with signals_unwind():
+            server.run(sockets=[sock])
     except KeyboardInterrupt:
-        pass  # uvicorn has shut down cleanly and re-raises Ctrl-C; nothing is left to do
-    finally:
+        pass  # uvicorn has shut down cleanly
+    finally:  # after SIGTERM too, whose SystemExit (exit code 143) goes on up
+        pdfs.close()
         sock.close()
-    print("Đã dừng kehoach serve.", file=err, flush=True)
+        print("Đã dừng kehoach serve.", file=err, flush=True)

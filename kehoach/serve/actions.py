@@ -30,10 +30,17 @@ class Status:
     unreadable: bool = False
     kind: str = ""  # "kế hoạch" or "lịch"
     title: str = ""
+    reason: str = ""  # why the file cannot be opened at all (a link leading outside, a FIFO, ...)
 
 
 def status_of(folder: Folder, relative: str) -> Status:
-    checked = check_file(folder.spec(relative))
+    """The file's kind, title and counts; one odd file (a dangling link, a link out of the folder, a
+    FIFO named `.yaml`) is a row that says so, never a folder page that fails."""
+    try:
+        path = folder.spec(relative)
+    except UserError as odd:
+        return Status(unreadable=True, reason=str(odd))
+    checked = check_file(path)
     status = _counts(checked.diagnostics)
     spec = checked.spec
     if spec is not None:
@@ -125,8 +132,9 @@ def preview_html(folder: Folder, relative: str, text: str) -> tuple[str, str]:
     return to_html(docx_bytes(folder, relative, text))
 
 
-def pdf_bytes(folder: Folder, relative: str, text: str) -> bytes:
-    """The PDF through LibreOffice; without it, a sentence that says how to install it."""
+def pdf_bytes(folder: Folder, relative: str, text: str, maker=None) -> bytes:
+    """The PDF through LibreOffice (`maker`: a kehoach.serve.pdfs.PdfMaker, else a fresh run);
+    without LibreOffice, a sentence that says how to install it."""
     from kehoach.errors import ToolMissing
     from kehoach.render import pdf
 
@@ -137,9 +145,12 @@ def pdf_bytes(folder: Folder, relative: str, text: str) -> bytes:
     with draft(folder, relative, text) as unsaved, tempfile.TemporaryDirectory(prefix="kehoach-pdf-") as work:
         out = os.path.join(work, os.path.splitext(os.path.basename(relative))[0] + ".docx")
         _docx_of(unsaved.path, out)
-        job = pdf.PdfJob(out, os.path.splitext(out)[0] + ".pdf", relative)
-        pdf.convert([job])
-        with open(job.pdf, "rb") as f:
+        target = os.path.splitext(out)[0] + ".pdf"
+        if maker is not None:
+            maker.convert(out, target, relative)
+        else:
+            pdf.convert([pdf.PdfJob(out, target, relative)])
+        with open(target, "rb") as f:
             return f.read()
 
 
@@ -163,15 +174,24 @@ def next_year(path: str) -> int:
     return year + 1
 
 
-def roll_forward(folder: Folder, relative: str, year: int) -> tuple[list[str], list[str]]:
+def roll_forward(folder: Folder, relative: str, year: int) -> tuple[list[str], list[tuple[str, list[str]]]]:
     """Next year's draft beside the plan (and its schedules beside theirs); returns the relative
-    paths written and the lines to review."""
+    paths written and, as the command line prints them, the lists to look at under their headings,
+    the new plan's own errors and warnings last."""
     from kehoach.yearly import roll_forward as roll
 
     rolled = roll(folder.spec(relative), year, None, False)
+
+    def where(pos) -> str:
+        return f"{folder.relative(os.path.realpath(pos.file))}:{pos.line}"
+
     written = [folder.relative(os.path.realpath(p)) for p in rolled.written]
-    review = [f"{folder.relative(os.path.realpath(r.pos.file))}:{r.pos.line}: {r.text}" for r in rolled.review]
-    return written, review
+    checklist = [(title, [f"{where(r.pos)}: {r.text}" + (f" — {r.note}" if r.note else "") for r in items])
+                 for title, items in rolled.checklist()]
+    if rolled.diagnostics:
+        checklist.append((f"Kiểm tra kế hoạch năm {year}:", [
+            f"{where(d.pos)}:{d.pos.column}: {d.severity.value} {d.code} {d.message}" for d in rolled.diagnostics]))
+    return written, checklist
 
 
 UPLOAD_LIMIT = 20 * 1024 * 1024
@@ -209,8 +229,15 @@ def import_upload(folder: Folder, filename: str, data: bytes) -> list[str]:
     safe_stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in stem).strip("-") or "nhap"
     target = os.path.join(folder.root, _free_name(folder, safe_stem))
     with tempfile.TemporaryDirectory(prefix="kehoach-upload-") as work:
-        source = os.path.join(work, "upload" + suffix.lower())
+        # Under the clerk's own file name, which the imported file's first comment names.
+        plain = name.replace("\x00", "")
+        usable = plain and not plain.startswith(".") and len(plain.encode("utf-8")) <= 200
+        source = os.path.join(work, plain if usable else safe_stem[:100] + suffix)
         with open(source, "wb") as f:
             f.write(data)
-        result = import_file(source, target, False)
+        try:
+            result = import_file(source, target, False)
+        except UserError as error:
+            # The clerk knows the file they sent, not the server's temporary folder.
+            raise CannotImport(str(error).replace(source, name).replace(work + os.sep, "")) from None
     return [folder.relative(os.path.realpath(p)) for p in result.written]

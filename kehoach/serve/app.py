@@ -36,7 +36,10 @@ def _status_code(error: UserError) -> int:
     return 422
 
 
-def create_app(root: str, token: str, csrf: str, allowed: set[str] | None, cookie: str = "kehoach_token") -> Guard:
+def create_app(root: str, token: str, csrf: str, allowed: set[str] | None, cookie: str = "kehoach_token",
+               pdfs=None) -> Guard:
+    """`pdfs`: a kehoach.serve.pdfs.PdfMaker whose kept LibreOffice the caller closes; without it,
+    each PDF is a fresh LibreOffice run."""
     folder = Folder.at(root)
     pages = Environment(loader=PackageLoader("kehoach.serve", "templates"), autoescape=select_autoescape(["html"]))
 
@@ -124,7 +127,7 @@ def create_app(root: str, token: str, csrf: str, allowed: set[str] | None, cooki
 
     def pdf(data: dict) -> Response:
         stem = os.path.splitext(os.path.basename(data["path"]))[0]
-        return attachment(actions.pdf_bytes(folder, data["path"], data["text"]), stem + ".pdf", "application/pdf")
+        return attachment(actions.pdf_bytes(folder, data["path"], data["text"], pdfs), stem + ".pdf", "application/pdf")
 
     def roll(data: dict) -> Response:
         try:
@@ -133,8 +136,8 @@ def create_app(root: str, token: str, csrf: str, allowed: set[str] | None, cooki
             raise UserError("năm mới phải là một số, ví dụ 2026") from bad
         if not 1945 <= year <= 2100:
             raise UserError("năm mới phải từ 1945 đến 2100")
-        written, review = actions.roll_forward(folder, data["path"], year)
-        return JSONResponse({"written": written, "review": review})
+        written, checklist = actions.roll_forward(folder, data["path"], year)
+        return JSONResponse({"written": written, "checklist": [{"title": t, "items": i} for t, i in checklist]})
 
     async def upload(request: Request) -> Response:
         from starlette.concurrency import run_in_threadpool

@@ -115,20 +115,26 @@ class Draft:
 
 @contextlib.contextmanager
 def draft(folder: Folder, relative: str, text: str) -> Iterator[Draft]:
-    """A private temporary copy of the folder's layout where `relative` holds the unsaved `text`:
-    every other entry is a symlink to the real one, so the schedules a plan includes are found as
-    they will be once saved, and nothing is ever written inside the folder."""
+    """A private temporary copy of the folder's specs where `relative` holds the unsaved `text`, so
+    the schedules a plan includes are found as they will be once saved, and nothing is ever written
+    inside the folder. Copies, not links: the loader follows links to keep included files inside the
+    plan's folder, and a link would lead out of the copy. Only the specs a folder page lists (files
+    the folder's own checks let through) are copied; a spec that cannot be read is left out."""
     path = folder.spec(relative)
-    parts = folder.relative(path).split("/")
+    own = folder.relative(path)
     with tempfile.TemporaryDirectory(prefix="kehoach-serve-") as shadow:
-        real_dir, shadow_dir = folder.root, shadow
-        for depth, part in enumerate(parts):
-            for name in os.listdir(real_dir):
-                if name != part:
-                    os.symlink(os.path.join(real_dir, name), os.path.join(shadow_dir, name))
-            real_dir, shadow_dir = os.path.join(real_dir, part), os.path.join(shadow_dir, part)
-            if depth < len(parts) - 1:
-                os.mkdir(shadow_dir)
-        with open(shadow_dir, "w", encoding="utf-8") as f:
+        for other in folder.specs():
+            if other == own:
+                continue
+            try:
+                source = folder.spec(other)
+            except (UnsafePath, NotFound):
+                continue
+            target = os.path.join(shadow, *other.split("/"))
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            shutil.copyfile(source, target)
+        written = os.path.join(shadow, *own.split("/"))
+        os.makedirs(os.path.dirname(written), exist_ok=True)
+        with open(written, "w", encoding="utf-8") as f:
             f.write(text)
-        yield Draft(shadow, shadow_dir)
+        yield Draft(shadow, written)

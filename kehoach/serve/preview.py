@@ -49,6 +49,30 @@ def _styles(docx: bytes) -> list[tuple[str, str]]:
     return found
 
 
+def _column_widths(docx: bytes) -> list[list[float]]:
+    """Each table's column widths in percent, in document order (the order mammoth writes them)."""
+    with zipfile.ZipFile(io.BytesIO(docx)) as package:
+        root = etree.fromstring(package.read("word/document.xml"))
+    tables = []
+    for table in root.iter(W + "tbl"):
+        grid = [int(c.get(W + "w", "0")) for c in table.findall(f"{W}tblGrid/{W}gridCol")]
+        total = sum(grid)
+        tables.append([100 * w / total for w in grid] if total else [])
+    return tables
+
+
+def _with_widths(html: str, tables: list[list[float]]) -> str:
+    """mammoth drops the widths; without them the browser shares the header table's columns evenly
+    and breaks the Quốc hiệu, which Word keeps on one line."""
+    parts = html.split("<table>")
+    out = [parts[0]]
+    for i, rest in enumerate(parts[1:]):
+        widths = tables[i] if i < len(tables) else []
+        columns = "".join(f'<col style="width:{w:.1f}%">' for w in widths)
+        out.append("<table>" + (f"<colgroup>{columns}</colgroup>" if columns else "") + rest)
+    return "".join(out)
+
+
 def to_html(docx: bytes) -> tuple[str, str]:
     """(the document body as HTML, its CSS scoped to `.trang`)."""
     import mammoth
@@ -57,4 +81,4 @@ def to_html(docx: bytes) -> tuple[str, str]:
     style_map = "\n".join(f"p.{sid} => p.s-{sid}:fresh" for sid, _ in styles)
     result = mammoth.convert_to_html(io.BytesIO(docx), style_map=style_map, include_default_style_map=True)
     css = "\n".join(f".trang p.s-{sid}{{{decl}}}" for sid, decl in styles)
-    return result.value, css
+    return _with_widths(result.value, _column_widths(docx)), css

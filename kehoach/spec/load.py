@@ -7,7 +7,6 @@ Jinja expressions in its text (templating).
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 
@@ -17,6 +16,7 @@ from kehoach import rules
 from kehoach.doctypes import TYPE_CODES
 from kehoach.diagnostics import Diagnostic, Pos
 from kehoach.spec import schema, templating, yaml_source
+from kehoach.spec.includes import included_path, project_folder
 from kehoach.spec.model import (
     HEADER_KEYS,
     LAYOUTS,
@@ -79,12 +79,22 @@ def load(path: str) -> Loaded:
         if schedule:
             window = schedule.window
             year = window.start.value.year if window else None
-            diagnostics += templating.evaluate(iter_texts(schedule), templating.variables_for(year, None, None, None, None, window))
+            variables = templating.variables_for(year, None, None, None, None, window)
+            unreadable = _unreadable(root, variables)
+            if "window" in unreadable:
+                unreadable |= {"year"}  # a schedule's year is its window's
+            diagnostics += templating.evaluate(iter_texts(schedule), variables, unreadable)
         return Loaded(schedule, diagnostics)
     plan = _plan(reader, root)
     diagnostics = reader.diagnostics
-    diagnostics += _evaluate_plan(plan)
+    diagnostics += _evaluate_plan(plan, root)
     return Loaded(plan, diagnostics)
+
+
+def _unreadable(root: yaml.MappingNode, variables: dict) -> frozenset[str]:
+    """Keys the file gives whose value could not be read (already reported): not "missing" in text."""
+    given = {key.value for key, _ in root.value if isinstance(key, yaml.ScalarNode)}
+    return frozenset(given & set(templating.WHY_ABSENT) - set(variables))
 
 
 def _is_schedule(root: yaml.MappingNode) -> bool:
@@ -328,12 +338,14 @@ def _form_signature(reader: Reader, node: yaml.Node, values: dict, nodes: dict) 
     return FormSignature(left=values.get("left", []), right=values.get("right", []))
 
 
-def schedule_path(plan_file: str, relative: str) -> str:
-    return os.path.normpath(os.path.join(os.path.dirname(plan_file), relative))
-
-
 def _included_schedule(reader: Reader, path_text: Text) -> Schedule | None:
-    path = schedule_path(reader.path, path_text.value)
+    path = included_path(reader.path, path_text.value)
+    if path is None:
+        reader.report(rules.BAD_SCHEDULE_REF, path_text.pos, (
+            f"tệp lịch `{path_text.value}` nằm ngoài thư mục `{project_folder(reader.path)}` của kế hoạch: "
+            "đặt tệp lịch trong thư mục đó (ví dụ `schedules/`) và ghi đường dẫn tương đối tới nó"
+        ))
+        return None
     source = yaml_source.read(path)
     if source.diagnostics:
         if any(d.code == rules.CANNOT_OPEN.code for d in source.diagnostics):
@@ -568,10 +580,12 @@ SCHEDULE = schema.Declaration("lịch", {
 # -- text expressions ----------------------------------------------------------------
 
 
-def _evaluate_plan(plan: Plan) -> list[Diagnostic]:
+def _evaluate_plan(plan: Plan, root: yaml.MappingNode) -> list[Diagnostic]:
     own = [plan.bases, plan.intro, plan.sections, plan.closing, plan.recipients, plan.footnotes,
            plan.subject, plan.organs, plan.signers, plan.archive]
-    problems = templating.evaluate(iter_texts(own), _variables(plan, plan.window))
+    variables = _variables(plan, plan.window)
+    unreadable = _unreadable(root, variables)
+    problems = templating.evaluate(iter_texts(own), variables, unreadable)
     for appendix in plan.appendices:
         window = plan.window
         if isinstance(appendix, ScheduleAppendix):
@@ -581,7 +595,7 @@ def _evaluate_plan(plan: Plan) -> list[Diagnostic]:
             texts = iter_texts(appendix.schedule)
         else:
             texts = iter_texts([appendix.title, appendix.table, appendix.body, appendix.notes])
-        problems += templating.evaluate(texts, _variables(plan, window))
+        problems += templating.evaluate(texts, _variables(plan, window), unreadable)
     return problems
 
 

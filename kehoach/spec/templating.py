@@ -186,8 +186,10 @@ def _direct(source: str, variables: dict) -> str | None:
     return None if failed else result
 
 
-def evaluate(texts, variables: dict) -> list[Diagnostic]:
-    """Set `value` of every templated Text; a problem is a diagnostic at the value's start."""
+def evaluate(texts, variables: dict, unreadable: frozenset[str] = frozenset()) -> list[Diagnostic]:
+    """Set `value` of every templated Text; a problem is a diagnostic at the value's start.
+    `unreadable`: names the spec gives but whose value could not be read — their own diagnostic
+    already says what is wrong, so a text using them is not reported as missing them."""
     problems: list[Diagnostic] = []
     for text in texts:
         if not text.templated:
@@ -197,7 +199,8 @@ def evaluate(texts, variables: dict) -> list[Diagnostic]:
             if result is None:
                 result = _compile(text.source, variables).render(variables)
         except Exception as error:  # any failure of user code in the sandbox is the user's to fix
-            problems.append(rules.TEMPLATE.at(text.pos, _explain(error, variables)))
+            if _undefined_name(error) not in unreadable:
+                problems.append(rules.TEMPLATE.at(text.pos, _explain(error, variables)))
             continue
         if len(result) > MAX_RESULT:
             problems.append(rules.TEMPLATE.at(text.pos, "biểu thức cho ra văn bản quá dài"))
@@ -206,7 +209,7 @@ def evaluate(texts, variables: dict) -> list[Diagnostic]:
     return problems
 
 
-_WHY_ABSENT = {
+WHY_ABSENT = {
     "year": "kế hoạch cần `year` hoặc `date`; một lịch lấy năm theo `window` của nó",
     "window": "thêm `window: {from: ..., to: ...}` vào kế hoạch (hoặc vào lịch)",
     "number": "bản dự thảo chưa có `number`; thêm số khi văn bản được cấp số",
@@ -223,17 +226,26 @@ _TOO_LARGE = {
 }
 
 
+def _undefined_name(error: Exception) -> str | None:
+    """The name an expression used that has no value (`window` in `{{ window }}`), if that is the error."""
+    from jinja2 import UndefinedError
+
+    message = str(error)
+    if not isinstance(error, UndefinedError) or "has no attribute" in message or message.count("'") < 2:
+        return None
+    return message.split("'")[1]
+
+
 def _explain(error: Exception, variables: dict) -> str:
     import difflib
     from jinja2 import TemplateSyntaxError, UndefinedError
     from jinja2.sandbox import SecurityError
 
     if isinstance(error, UndefinedError):
-        message = str(error)
-        name = message.split("'")[1] if message.count("'") >= 2 else ""
-        if name and "has no attribute" not in message:
-            if name in _WHY_ABSENT:
-                return f"`{name}` chưa có giá trị ở đây: {_WHY_ABSENT[name]}"
+        name = _undefined_name(error)
+        if name:
+            if name in WHY_ABSENT:
+                return f"`{name}` chưa có giá trị ở đây: {WHY_ABSENT[name]}"
             close = difflib.get_close_matches(name, list(variables) + list(FILTERS), n=1)
             hint = f"có phải `{close[0]}`?" if close else "các tên dùng được: " + ", ".join(f"`{v}`" for v in variables)
             return f"không có tên `{name}` trong biểu thức: {hint}"

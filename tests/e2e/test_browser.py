@@ -106,3 +106,46 @@ def test_fix_an_error_in_the_browser_and_download_the_word_file(server, page, tm
     assert "I. MỤC ĐÍCH, YÊU CẦU: Rà soát đúng quy trình./." in paragraphs
     assert any("ngày 25 tháng 9 năm 2023" in cell.text for t in docx.Document(str(saved)).tables
                for r in t.rows for cell in r.cells)
+
+
+def test_at_1366_wide_the_page_is_readable_without_scrolling_sideways(tmp_path, page):
+    """The shipped plan with its long paragraphs: the editor wraps with a number per logical line,
+    the preview is the A4 page zoomed to fit, with the header lines where Word has them, calendar
+    labels are ≥ 11 px."""
+    root = tmp_path / "ke-hoach"
+    shutil.copytree("plans", root / "plans")
+    shutil.copytree("schedules", root / "schedules")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kehoach", "serve", str(root), "--port", "0", "--no-browser"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        url = process.stdout.readline().strip()
+        page.goto(url.replace("/?token", "/ke-hoach/plans/2021-ngoc-hoi-kiem-tra.yaml?token"))
+        editor = page.locator("#text")
+        lines = editor.input_value().count("\n") + 1
+        assert max(len(line) for line in editor.input_value().splitlines()) > 200
+        assert editor.evaluate("el => el.scrollWidth <= el.clientWidth")
+        assert page.locator("#gutter span").count() == lines
+        # Every wrapped row is accounted for: the numbers are as tall as the text they stand beside.
+        assert abs(page.evaluate("document.getElementById('gutter').scrollHeight - "
+                                 "document.getElementById('text').scrollHeight")) <= 2
+        tall = page.evaluate("Array.from(document.querySelectorAll('#gutter span'), s => s.offsetHeight)")
+        assert max(tall) > 18 and min(tall) == 18
+
+        page.wait_for_function("document.getElementById('preview').textContent.includes('KẾ HOẠCH')")
+        assert page.evaluate("(p => p.scrollWidth <= p.clientWidth)(document.getElementById('pane-preview'))")
+        for style in ("s-KHQuocHieu", "s-KHTieuNgu", "s-KHCoQuanChuQuan"):
+            height, line_height = page.evaluate(
+                f"(() => {{ const p = document.querySelector('#preview p.{style}'); "
+                "return [p.getBoundingClientRect().height, parseFloat(getComputedStyle(p).fontSize) * 1.6]; })()")
+            assert height < line_height, style
+
+        page.click(".tabs button[data-tab=calendar]")
+        sizes = page.evaluate("Array.from(document.querySelectorAll('#calendar svg text'), "
+                              "t => t.getScreenCTM().a * parseFloat(t.getAttribute('font-size')))")
+        assert sizes and min(sizes) >= 11
+        page.screenshot(path=str(tmp_path / "plan-1366.png"))
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=20)

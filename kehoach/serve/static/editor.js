@@ -15,12 +15,37 @@ let checkTimer = null, previewTimer = null, checking = 0;
 const RANK = { error: 3, warning: 2, info: 1 };
 const SEVERITY = { error: "lỗi", warning: "cảnh báo", info: "ghi chú" };
 
+// The editor wraps long lines (a plan's paragraphs are long); each line number stands beside the
+// first row of its logical line and is as tall as the rows the line takes, measured in a hidden copy
+// of the editor's text box laid out at the same width.
+const measure = document.createElement("div");
+measure.className = "measure";
+measure.setAttribute("aria-hidden", "true");
+text.parentElement.append(measure);  // inside the editor, so it has the editor's font
+
+function lineHeights(lines) {
+  const style = getComputedStyle(text);
+  measure.style.width = (text.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)) + "px";
+  const rows = document.createDocumentFragment();
+  for (const line of lines) {
+    const row = document.createElement("div");
+    row.textContent = line || " ";
+    rows.append(row);
+  }
+  measure.replaceChildren(rows);
+  const heights = Array.from(measure.children, (row) => row.offsetHeight);
+  measure.replaceChildren();
+  return heights;
+}
+
 function drawGutter() {
-  const lines = text.value.split("\n").length;
+  const lines = text.value.split("\n");
+  const heights = lineHeights(lines);
   const parts = [];
-  for (let i = 1; i <= lines; i++) {
+  for (let i = 1; i <= lines.length; i++) {
     const mark = marks[i];
-    parts.push(mark ? `<span class="${mark}">${i}</span>` : `<span>${i}</span>`);
+    const tall = heights[i - 1] > 18 ? ` style="height:${heights[i - 1]}px"` : "";
+    parts.push(`<span${mark ? ` class="${mark}"` : ""}${tall}>${i}</span>`);
   }
   gutter.innerHTML = parts.join("");
   gutter.scrollTop = text.scrollTop;
@@ -33,7 +58,8 @@ function goTo(line, column) {
   offset += Math.max(0, (column || 1) - 1);
   text.focus();
   text.setSelectionRange(offset, offset);
-  text.scrollTop = Math.max(0, (line - 5) * 18);
+  const number = gutter.children[line - 1];
+  text.scrollTop = Math.max(0, (number ? number.offsetTop - gutter.offsetTop : 0) - 4 * 18);
 }
 
 function item(d, here) {
@@ -78,6 +104,13 @@ async function check() {
   showDiagnostics(await response.json());
 }
 
+const A4_WIDTH = 21 / 2.54 * 96;  // CSS pixels
+
+function fitPage() {
+  const pane = document.getElementById("pane-preview");
+  if (pane.clientWidth > 0) document.getElementById("preview").style.zoom = Math.min(1, (pane.clientWidth - 16) / A4_WIDTH);
+}
+
 async function preview() {
   const response = await post("/api/xem-truoc", { path, text: text.value });
   if (!response.ok) { document.getElementById("preview-note").textContent = await problemOf(response); return; }
@@ -85,6 +118,7 @@ async function preview() {
   document.getElementById("preview-note").textContent = result.note;
   document.getElementById("preview-css").textContent = result.css;
   document.getElementById("preview").innerHTML = result.html;
+  fitPage();
   document.getElementById("calendar").innerHTML = result.calendar || "<p>Kế hoạch này không có lịch kiểm tra.</p>";
 }
 
@@ -97,6 +131,8 @@ text.addEventListener("input", () => {
   previewTimer = setTimeout(preview, 1500);
 });
 text.addEventListener("scroll", () => { gutter.scrollTop = text.scrollTop; });
+new ResizeObserver(() => drawGutter()).observe(text);
+window.addEventListener("resize", fitPage);
 text.addEventListener("keydown", (event) => {
   if (event.key === "Tab") {  // YAML indents with spaces; Tab would leave the editor
     event.preventDefault();
@@ -140,7 +176,7 @@ async function roll() {
   if (!response.ok) { say("Không dựng được: " + await problemOf(response), "error"); return; }
   const result = await response.json();
   let note = "Đã ghi " + result.written.join(", ") + ".";
-  if (result.review.length) note += "\nCần xem lại (ngày tháng viết thẳng trong văn bản):\n" + result.review.join("\n");
+  for (const part of result.checklist) note += "\n" + part.title + "\n" + part.items.join("\n");
   say(note, "ok");
   const link = document.createElement("a");
   link.href = "/ke-hoach/" + encodeURIComponent(result.written[0]).replace(/%2F/g, "/");
@@ -161,6 +197,7 @@ for (const tab of document.querySelectorAll(".tabs button")) {
     for (const other of document.querySelectorAll(".tabs button")) other.classList.toggle("active", other === tab);
     document.getElementById("pane-preview").hidden = tab.dataset.tab !== "preview";
     document.getElementById("pane-calendar").hidden = tab.dataset.tab !== "calendar";
+    fitPage();
   });
 }
 

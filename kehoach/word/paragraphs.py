@@ -10,13 +10,13 @@ cells' paragraphs included, as diagnostics on Word files count them."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
-from kehoach.importer.numbering import Numbering
-from kehoach.importer.package import W, WordPackage
-from kehoach.importer.styles import RunFormat, Styles
+from kehoach.word.numbering import Numbering
+from kehoach.word.package import W, WordPackage
+from kehoach.word.styles import RunFormat, Styles
 
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u200b]+")
 _PAGE_FIELDS = ("PAGE", "NUMPAGES", "SECTIONPAGES")
@@ -55,6 +55,24 @@ class Paragraph:
         """The paragraph as it prints, on one line, its Word numbering label in front."""
         body = clean("".join(s.text for s in self.segments))
         return f"{self.label} {body}".strip() if self.label else body
+
+    def split_lines(self) -> list["Paragraph"]:
+        """The paragraph's soft-broken lines (Shift+Enter, an HTML `<br>` saved by LibreOffice) as
+        paragraphs of their own with the same number, each keeping its runs' formatting; a rule under
+        the paragraph goes with its last line. A paragraph of one line is returned as it is."""
+        if not any("\n" in s.text for s in self.segments):
+            return [self]
+        lines: list[list[Segment]] = [[]]
+        for segment in self.segments:
+            for k, part in enumerate(segment.text.split("\n")):
+                if k:
+                    lines.append([])
+                if part:
+                    lines[-1].append(Segment(part, segment.format))
+        out = [replace(self, segments=line, label=self.label if k == 0 else "", rule=False)
+               for k, line in enumerate(lines)]
+        out[-1].rule = self.rule
+        return out
 
     def formatted(self) -> list[Segment]:
         return [s for s in self.segments if s.text.strip()]

@@ -18,8 +18,6 @@ _PARTS = {
     "footnotes": "word/footnotes.xml",
     "settings": "word/settings.xml",
 }
-# An encrypted Office file is an OLE compound file, not a zip: say so rather than "damaged".
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def _parser() -> etree.XMLParser:
@@ -46,21 +44,7 @@ def parse(path: str, package: zipfile.ZipFile, name: str) -> etree._Element:
         ) from None
 
 
-def refuse_ole(path: str) -> None:
-    try:
-        with open(path, "rb") as f:
-            head = f.read(8)
-    except OSError:
-        return
-    if head == _OLE_MAGIC:
-        raise NotReadable(
-            f"`{path}` là tệp có mật khẩu hoặc tệp Word/Excel cũ (.doc/.xls), không phải .docx/.xlsx: "
-            "mở bằng Word/Excel, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ), rồi lưu lại dạng .docx/.xlsx."
-        )
-
-
 def open_word(path: str) -> WordPackage:
-    refuse_ole(path)
     package = open_package(path)
     with package:
         names = set(package.namelist())

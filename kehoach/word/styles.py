@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from kehoach.importer.package import W
+from kehoach.word.package import W
 
 _OFF = {"0", "false", "off", "none"}
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from kehoach.importer.package import W
-from kehoach.render.numbering import roman
+from kehoach.word.package import W
+from kehoach.vnformat import roman
 
 _PLACEHOLDER = re.compile(r"%([1-9])")
 

@@ -1,0 +1,43 @@
+"""A plan includes schedules from its own folder tree only: `check`, `render`, `lich`, `ics` and the
+web page read what the plan names, so a received plan must not reach files elsewhere."""
+
+import os
+
+import pytest
+
+from conftest import MINIMAL_PLAN, MINIMAL_SCHEDULE
+from kehoach.check import check_file
+
+SCHEDULE = MINIMAL_SCHEDULE + "  - {date: 2021-11-08, place: Xã Đăk Ang, members: [pho_truong_ban, nn]}\n"
+
+
+def plan_including(path: str) -> str:
+    return MINIMAL_PLAN.replace("2023", "2021") + f"window: {{from: 2021-11-08, to: 2021-11-15}}\nappendices:\n  - schedule: {path}\n"
+
+
+@pytest.fixture
+def outside(tmp_path):
+    folder = tmp_path / "ngoai"
+    folder.mkdir()
+    schedule = folder / "lich.yaml"
+    schedule.write_text(SCHEDULE, encoding="utf-8")
+    return schedule
+
+
+@pytest.mark.parametrize("how", ["absolute", "parent", "link"])
+def test_a_schedule_outside_the_plans_folder_is_refused(specs, outside, how):
+    (specs.root / "ke-hoach").mkdir()
+    if how == "link":
+        os.symlink(outside, specs.root / "ke-hoach" / "lich.yaml")
+    named = {"absolute": str(outside), "parent": "../ngoai/lich.yaml", "link": "lich.yaml"}[how]
+    path = specs.write("ke-hoach/plan.yaml", plan_including(named))
+    found = [d.as_text() for d in check_file(path).diagnostics]
+    assert len(found) == 1 and "KH-S011" in found[0]
+    assert f"tệp lịch `{named}` nằm ngoài thư mục" in found[0] and "ghi đường dẫn tương đối" in found[0]
+
+
+def test_plans_beside_schedules_as_init_lays_them_out_are_fine(specs):
+    (specs.root / "plans").mkdir()
+    (specs.root / "schedules").mkdir()
+    specs.write("schedules/lich.yaml", SCHEDULE)
+    assert specs.check(plan_including("../schedules/lich.yaml"), name="plans/plan.yaml") == []
