@@ -5,6 +5,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from audit import assert_opens_in_word
 from conftest import MINIMAL_PLAN
 from kehoach.cli import main
 
@@ -38,6 +39,7 @@ def test_each_document_holds_the_templates_parts_once_and_its_own_last(specs, tm
         assert len(names) == len(set(names))
         assert z.read("[Content_Types].xml").count(b"/word/footnotes.xml") == 1
         assert b"<dc:creator>" in z.read("docProps/core.xml") and z.testzip() is None
+    assert_opens_in_word(tmp_path / "out" / "a.docx")
 
 
 def test_a_template_without_its_content_types_is_a_template_error(specs, tmp_path):

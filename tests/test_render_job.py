@@ -11,6 +11,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from audit import assert_opens_in_word
 from conftest import MINIMAL_PLAN, MINIMAL_SCHEDULE
 from kehoach.cli import main
 
@@ -44,6 +45,7 @@ def test_an_output_that_is_an_included_schedule_is_refused(specs, tmp_path):
     plan = specs.write("plan.yaml", PLAN_WITH_SCHEDULE)
     schedule = specs.write("lich.yaml", SCHEDULE)
     assert render(plan, "-o", str(tmp_path / "ok.docx")).exit_code == 0  # the pair renders
+    assert_opens_in_word(tmp_path / "ok.docx")
     result = render(plan, "-o", schedule)
     assert result.exit_code == 2 and "chính là lịch kèm theo" in result.output
     assert Path(schedule).read_text(encoding="utf-8") == SCHEDULE
@@ -95,6 +97,7 @@ def test_a_batch_is_written_whole(specs, tmp_path):
     files = [specs.write(f"p{n}.yaml", MINIMAL_PLAN) for n in range(3)]
     assert render(*files, "-o", str(tmp_path / "out")).exit_code == 0
     assert everything_in(tmp_path / "out") == ["p0.docx", "p1.docx", "p2.docx"]
+    assert_opens_in_word(tmp_path / "out" / "p2.docx")
 
 
 def test_a_file_where_the_output_folder_should_be_is_the_users_to_fix(specs, tmp_path):
@@ -104,11 +107,11 @@ def test_a_file_where_the_output_folder_should_be_is_the_users_to_fix(specs, tmp
     assert "lỗi nội bộ" not in result.output
 
 
-def test_a_folder_named_as_the_output_file_is_the_users_to_fix(specs, tmp_path):
-    (tmp_path / "x.docx").mkdir()
-    a = specs.write("plan.yaml", MINIMAL_PLAN)
-    result = render(a, "-o", str(tmp_path / "x.docx" / ""))  # a folder: the document goes inside
-    assert result.exit_code == 0 and (tmp_path / "x.docx" / "plan.docx").exists()
+def test_a_folder_where_the_document_should_go_is_the_users_to_fix(specs, tmp_path):
+    (tmp_path / "out" / "plan.docx").mkdir(parents=True)
+    result = render(specs.write("plan.yaml", MINIMAL_PLAN), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2 and "đó là một thư mục" in result.output
+    assert everything_in(tmp_path / "out") == ["plan.docx"]
 
 
 def test_a_read_only_folder_is_the_users_to_fix(specs, tmp_path, monkeypatch):
@@ -200,6 +203,15 @@ def test_a_schedule_shared_by_two_plans_is_reported_once(specs, tmp_path):
     b = specs.write("b.yaml", PLAN_WITH_SCHEDULE)
     result = render(a, b, "-o", str(tmp_path / "out"))
     assert result.exit_code == 1 and result.output.count("KH-L007") == 1
+
+
+def test_a_plan_and_a_schedule_in_one_call_both_open_in_word(specs, tmp_path):
+    plan = specs.write("plan.yaml", PLAN_WITH_SCHEDULE)
+    schedule = specs.write("lich.yaml", SCHEDULE)
+    assert render(plan, schedule, "-o", str(tmp_path / "out")).exit_code == 0
+    assert everything_in(tmp_path / "out") == ["lich.docx", "plan.docx"]
+    for name in ("lich.docx", "plan.docx"):
+        assert_opens_in_word(tmp_path / "out" / name)
 
 
 def _saved_by_libreoffice(path: Path) -> None:

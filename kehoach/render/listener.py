@@ -23,6 +23,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 import xmlrpc.client
 from functools import lru_cache
@@ -103,6 +104,8 @@ class PdfConverter:
         self.start_seconds = start_seconds
         self._process: subprocess.Popen | None = None
         self._work: str | None = None
+        self._log = None
+        self._lock = threading.RLock()  # a web server converts from several threads
 
     def __enter__(self) -> PdfConverter:
         self.start()
@@ -112,8 +115,11 @@ class PdfConverter:
         self.close()
 
     def start(self) -> None:
-        if self._process is not None:
-            return
+        with self._lock:
+            if self._process is None:
+                self._start()
+
+    def _start(self) -> None:
         office = pdf.soffice()
         python = uno_python()
         self._work = tempfile.mkdtemp(prefix="kehoach-unoserver-")
@@ -132,7 +138,7 @@ class PdfConverter:
             self._process = process_group.start(command, stdin=subprocess.DEVNULL, stdout=self._log, stderr=self._log, env=env)
             self._wait_until_serving()
         except BaseException:
-            self.close()
+            self._close()
             raise
 
     def _wait_until_serving(self) -> None:
@@ -161,14 +167,15 @@ class PdfConverter:
         """Convert `docx` to PDF (beside it unless `out` is given), written whole or not at all."""
         from unoserver.client import UnoClient
 
-        self.start()
-        if self._process.poll() is not None:  # a conversion timeout ends unoserver: start a new one
-            self.close()
+        with self._lock:
+            if self._process is not None and self._process.poll() is not None:
+                self.close()  # a conversion timeout ends unoserver: start a new one
             self.start()
+            port = self._port
         out = out or os.path.splitext(docx)[0] + ".pdf"
         with atomic_output(out) as tmp:
             try:
-                UnoClient(port=str(self._port)).convert(inpath=os.path.abspath(docx), outpath=tmp, convert_to="pdf")
+                UnoClient(port=str(port)).convert(inpath=os.path.abspath(docx), outpath=tmp, convert_to="pdf")
             except (OSError, xmlrpc.client.Error) as error:
                 raise ConversionFailed(
                     f"LibreOffice không xuất được PDF cho `{docx}` ({error}): mở tệp bằng LibreOffice hoặc Word để xem"
@@ -177,10 +184,16 @@ class PdfConverter:
 
     def close(self) -> None:
         """End the server and its LibreOffice (the whole group: LibreOffice may ignore SIGTERM)."""
+        with self._lock:
+            self._close()
+
+    def _close(self) -> None:
         if self._process is not None:
             process_group.stop(self._process)
             self._process = None
+        if self._log is not None:
             self._log.close()
+            self._log = None
         if self._work is not None:
             shutil.rmtree(self._work, ignore_errors=True)
             self._work = None
