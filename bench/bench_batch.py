@@ -1,9 +1,9 @@
 """Benchmark a batch: 200 distinct plans rendered in one `kehoach render` call, beside a docxtpl loop
 and python-docx building the same documents, per document and with each process's peak memory.
 
-    python bench/batch.py                  # 200 plans
-    python bench/batch.py --plans 1000     # memory must stay flat as the batch grows
-    python bench/batch.py --source DIR     # measure another checkout of kehoach (before/after)
+    python bench/bench_batch.py                  # 200 plans
+    python bench/bench_batch.py --plans 1000     # memory must stay flat as the batch grows
+    python bench/bench_batch.py --source DIR     # measure another checkout of kehoach (before/after)
 
 The peers get the documents' text ready-made (read back from kehoach's own output), so their figures
 are the cost of filling a template or building a document, without reading or checking any YAML:

@@ -1,8 +1,8 @@
 """Benchmark PDF conversion: one document through a fresh LibreOffice (what `kehoach render --pdf`
 does) against a kept one (`PdfConverter`, for the web page), and a batch in one LibreOffice run.
 
-    python bench/pdf.py              # needs LibreOffice; the kept one also python3-uno and unoserver
-    python bench/pdf.py --batch 50
+    python bench/bench_pdf.py              # needs LibreOffice; the kept one also python3-uno and unoserver
+    python bench/bench_pdf.py --batch 50
 
 Not part of the test run: timings depend on the machine.
 """
