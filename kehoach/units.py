@@ -152,18 +152,31 @@ def communes(era: str, province: str) -> dict[str, list[Unit]]:
     return index
 
 
-@lru_cache(maxsize=2)
-def _communes_everywhere(era: str) -> dict[str, list[Unit]]:
-    index: dict[str, list[Unit]] = {}
-    for province in _tables(era):
-        for name_key, found in communes(era, province).items():
-            index.setdefault(name_key, []).extend(found)
+def commune_name_index(era: str) -> dict[str, list[int]]:
+    """Which provinces (their positions in the era's table) have a commune of each name (by key).
+    Written at build time into units_names.json by scripts/generate_units.py: built here, it costs
+    50 ms of every `check` of a commune's plan that names no province."""
+    index: dict[str, list[int]] = {}
+    for position, province in enumerate(_tables(era)):
+        for name_key in communes(era, province):
+            index.setdefault(name_key, []).append(position)
     return index
+
+
+@lru_cache(maxsize=1)
+def _commune_names() -> dict[str, dict[str, list[int]]]:
+    return _load("units_names.json")
 
 
 def communes_named(name: str, era: str) -> list[Unit]:
     """Communes of that name in every province (to tell where a commune's own plan is)."""
-    return _communes_everywhere(era).get(key(name), [])
+    name_key = key(name)
+    provinces = list(_tables(era))
+    return [
+        unit
+        for position in _commune_names()[era].get(name_key, ())
+        for unit in communes(era, provinces[position])[name_key]
+    ]
 
 
 def provinces(name: str, era: str) -> list[Unit]:

@@ -1,4 +1,4 @@
-"""Regenerate kehoach/data/units_2025.json and units_legacy.json: Vietnam's administrative units after
+"""Regenerate kehoach/data/units_2025.json, units_legacy.json and units_names.json: Vietnam's administrative units after
 and before the 2025 reorganisation, and which new units took each old one's place.
 
 The source is the `vietnamadminunits` package (MIT), used here at build time only: it needs shapely,
@@ -31,7 +31,11 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parent.parent / "kehoach" / "data"
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "kehoach" / "data"
+sys.path.insert(0, str(ROOT))  # this checkout's kehoach (its name keys), whatever is installed
+
+from kehoach import units  # noqa: E402
 
 
 def _source() -> Path:
@@ -122,6 +126,11 @@ def main() -> int:
     table = build()
     _write("units_2025.json", {"source": table["source"], "units": table["new"]})
     _write("units_legacy.json", {"source": table["source"], "units": packed(table["old"])})
+    # Derived from the two tables just written: which provinces have a commune of each name.
+    units.communes.cache_clear()
+    units._current.cache_clear()
+    units._legacy.cache_clear()
+    _write("units_names.json", {"units": {era: units.commune_name_index(era) for era in (units.NEW, units.OLD)}})
     communes_before = sum(len(units) for p in table["old"].values() for units in p["districts"].values())
     communes_after = sum(len(units) for units in table["new"].values())
     print(f"{DATA}/units_*.json: {len(table['old'])} tỉnh, {communes_before} xã trước 2025; {len(table['new'])} tỉnh, "

@@ -174,3 +174,16 @@ def test_the_tables_match_the_source_package():
     for name, part in (("units_2025.json", built["new"]), ("units_legacy.json", module.packed(built["old"]))):
         with open(Path(units.__file__).parent / "data" / name, encoding="utf-8") as f:
             assert json.load(f)["units"] == part, "stale: run python scripts/generate_units.py"
+
+
+def test_the_commune_name_index_is_derived_from_the_tables():
+    """units_names.json (which provinces have a commune of each name) is built from the two tables by
+    scripts/generate_units.py; a stale one would send a commune's plan to the wrong province."""
+    import json
+    from pathlib import Path
+
+    with open(Path(units.__file__).parent / "data" / "units_names.json", encoding="utf-8") as f:
+        written = json.load(f)["units"]
+    assert written == {era: units.commune_name_index(era) for era in (units.NEW, units.OLD)}, (
+        "stale: run python scripts/generate_units.py"
+    )
