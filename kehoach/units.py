@@ -183,9 +183,23 @@ def provinces(name: str, era: str) -> list[Unit]:
     return _provinces(era).get(key(name), [])
 
 
+def district_name_index() -> dict[str, list[list]]:
+    """Where each district name (by key) stood before 2025: [province's position, the district's full
+    name]. Written at build time into units_names.json, like the communes'."""
+    provinces = list(_legacy())
+    index: dict[str, list[list]] = {}
+    for name_key, found in _districts().items():
+        index[name_key] = [[provinces.index(unit.province), unit.full] for unit in found]
+    return index
+
+
 def districts(name: str) -> list[Unit]:
     """Districts (before 2025: there are none after) of that name, in every province."""
-    return _districts().get(key(name), [])
+    provinces = list(_legacy())
+    return [
+        Unit(OLD, *split_kind(full), provinces[position])
+        for position, full in _commune_names()["districts"].get(key(name), ())
+    ]
 
 
 def all_provinces(era: str) -> dict[str, list[Unit]]:

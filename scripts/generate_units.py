@@ -126,11 +126,11 @@ def main() -> int:
     table = build()
     _write("units_2025.json", {"source": table["source"], "units": table["new"]})
     _write("units_legacy.json", {"source": table["source"], "units": packed(table["old"])})
-    # Derived from the two tables just written: which provinces have a commune of each name.
-    units.communes.cache_clear()
-    units._current.cache_clear()
-    units._legacy.cache_clear()
-    _write("units_names.json", {"units": {era: units.commune_name_index(era) for era in (units.NEW, units.OLD)}})
+    # Derived from the two tables just written: where each commune and district name stands.
+    for cached in (units.communes, units._current, units._legacy, units._districts):
+        cached.cache_clear()
+    names = {era: units.commune_name_index(era) for era in (units.NEW, units.OLD)}
+    _write("units_names.json", {"units": names | {"districts": units.district_name_index()}})
     communes_before = sum(len(units) for p in table["old"].values() for units in p["districts"].values())
     communes_after = sum(len(units) for units in table["new"].values())
     print(f"{DATA}/units_*.json: {len(table['old'])} tỉnh, {communes_before} xã trước 2025; {len(table['new'])} tỉnh, "

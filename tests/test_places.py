@@ -177,13 +177,14 @@ def test_the_tables_match_the_source_package():
 
 
 def test_the_commune_name_index_is_derived_from_the_tables():
-    """units_names.json (which provinces have a commune of each name) is built from the two tables by
+    """units_names.json (where each commune and district name stands) is built from the two tables by
     scripts/generate_units.py; a stale one would send a commune's plan to the wrong province."""
     import json
     from pathlib import Path
 
     with open(Path(units.__file__).parent / "data" / "units_names.json", encoding="utf-8") as f:
         written = json.load(f)["units"]
-    assert written == {era: units.commune_name_index(era) for era in (units.NEW, units.OLD)}, (
+    expected = {era: units.commune_name_index(era) for era in (units.NEW, units.OLD)}
+    assert written == expected | {"districts": units.district_name_index()}, (
         "stale: run python scripts/generate_units.py"
     )
