@@ -16,6 +16,7 @@ from kehoach.check import check_file
 from kehoach.diagnostics import Diagnostic, Severity, ordered
 from kehoach.errors import ConversionFailed, OutputConflict
 from kehoach.fileio import Outputs, ensure_writable
+from kehoach.outputs import same_file_key
 from kehoach.spec.model import Plan, Spec
 
 
@@ -52,10 +53,6 @@ def targets_of(files: list[str], out: str | None, pdf: bool) -> list[Target]:
     return targets
 
 
-def _key(path: str) -> str:
-    return os.path.normcase(os.path.realpath(path))
-
-
 def _identity(path: str) -> tuple[int, int] | None:
     """The file itself (a hard link or another spelling of the path is the same file)."""
     try:
@@ -73,7 +70,7 @@ class _Outputs:
         clashes: dict[str, list[str]] = {}
         for target in targets:
             for path in filter(None, (target.docx, target.pdf)):
-                key = _key(path)
+                key = same_file_key(path)
                 if key in self.owner:
                     clashes.setdefault(path, [self.owner[key].spec]).append(target.spec)
                 self.owner[key] = target
@@ -87,8 +84,8 @@ class _Outputs:
 
     def refuse_input(self, path: str, role: str) -> None:
         """An input (a spec, an included schedule, the template) must not be overwritten by an output."""
-        hit = self.owner.get(_key(path))
-        written = (hit.docx if _key(hit.docx) == _key(path) else hit.pdf) if hit else self.identities.get(_identity(path))
+        hit = self.owner.get(same_file_key(path))
+        written = (hit.docx if same_file_key(hit.docx) == same_file_key(path) else hit.pdf) if hit else self.identities.get(_identity(path))
         if written is not None:
             raise OutputConflict(
                 f"tệp ra `{written}` chính là {role} `{path}`: ghi vào sẽ xóa mất nó; chưa ghi gì. "

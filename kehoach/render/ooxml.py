@@ -9,12 +9,12 @@ and line breaks become `<w:tab/>` and `<w:br/>` (a raw tab or newline inside `w:
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, NamedTuple
 
 from kehoach.render import styles
 from kehoach.spec.model import FOOTNOTE_MARKER
+from kehoach.vnformat import nfc
 
 
 class Xml(str):
@@ -51,24 +51,20 @@ _BREAK = re.compile(r"(\r\n|[\r\n\t])")
 _NEEDS_WORK = re.compile("[&<>\"\x00-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-def _nfc(text: str) -> str:
-    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
-
-
 def clean(text: str) -> str:
     """Text as a reader sees it, for places that are not XML (PDF metadata): NFC, no forbidden characters."""
-    return _nfc(text.translate(_CLEAN))
+    return nfc(text.translate(_CLEAN))
 
 
 def esc(text: str) -> str:
     """Text as the content of an XML element or attribute of another part (document properties)."""
-    return _nfc(text.translate(_ESCAPE) if _NEEDS_WORK.search(text) else text)
+    return nfc(text.translate(_ESCAPE) if _NEEDS_WORK.search(text) else text)
 
 
 def _text(text: str) -> str:
     """The run content for `text`: `w:t` pieces, with `<w:tab/>` and `<w:br/>` for tabs and line breaks."""
     if not _NEEDS_WORK.search(text):
-        return f'<w:t xml:space="preserve">{_nfc(text)}</w:t>' if text else ""
+        return f'<w:t xml:space="preserve">{nfc(text)}</w:t>' if text else ""
     if "\t" not in text and "\n" not in text and "\r" not in text:
         return f'<w:t xml:space="preserve">{esc(text)}</w:t>'
     out = []
