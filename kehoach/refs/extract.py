@@ -186,13 +186,20 @@ def find(text: str) -> list[Reference]:
             number_offset=match.start(), number_written=match.group(0), date_written=date_written,
             said_so=bool(head and head.group("so")), space_before_punctuation=blank.start() if blank else None,
         ))
-    # `found` is in text order: one pointer walks it beside the law names, so the cost stays linear.
-    numbered = len(found)
+    if "Luật" in text or "luật" in text:  # most paragraphs name no law: skip the scan for one
+        found += _laws_by_name(text, found)
+    return sorted(found, key=lambda r: r.offset)
+
+
+def _laws_by_name(text: str, numbered: list[Reference]) -> list[Reference]:
+    """The laws `text` cites by name only, outside the references found by their number."""
+    found: list[Reference] = []
+    # `numbered` is in text order: one pointer walks it beside the law names, so the cost stays linear.
     i = 0
     for law in _LAW_BY_NAME.finditer(text):
-        while i < numbered and found[i].end <= law.start():
+        while i < len(numbered) and numbered[i].end <= law.start():
             i += 1
-        if i < numbered and found[i].offset <= law.start():
+        if i < len(numbered) and numbered[i].offset <= law.start():
             continue  # inside a reference found by its number
         after = text[law.end() : law.end() + 30]
         if re.match(r"[\s*_]*(?:số[\s*_]+)?\d", after):
@@ -202,4 +209,4 @@ def find(text: str) -> list[Reference]:
             kind=law.group("kind"), kind_before_number=False, number=None, serial=None, year=None,
             symbol=None, date=None, date_text=None, date_offset=None, issuer=None,
         ))
-    return sorted(found, key=lambda r: r.offset)
+    return found
