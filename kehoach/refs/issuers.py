@@ -40,15 +40,19 @@ def named_by(phrase: str) -> set[str]:
     """The codes of the authority a `của ...` phrase names, by its longest matching name."""
     text = _TITLES.sub("", _normal(phrase))
     best: tuple[int, set[str]] = (0, set())
-    for code, info in codes().items():
-        for name in info.get("names", []):
-            name = _normal(name)
-            if text.startswith(name) and (len(text) == len(name) or not text[len(name)].isalnum()):
-                if len(name) > best[0]:
-                    best = (len(name), {group(code)})
-                elif len(name) == best[0]:
-                    best[1].add(group(code))
+    for name, name_group in _authority_names():
+        if text.startswith(name) and (len(text) == len(name) or not text[len(name)].isalnum()):
+            if len(name) > best[0]:
+                best = (len(name), {name_group})
+            elif len(name) == best[0]:
+                best[1].add(name_group)
     return best[1]
+
+
+@lru_cache(maxsize=1)
+def _authority_names() -> list[tuple[str, str]]:
+    """Every authority's name as `named_by` compares it, with its code's group: normalised once."""
+    return [(_normal(name), group(code)) for code, info in codes().items() for name in info.get("names", [])]
 
 
 def authority(code: str) -> str:
