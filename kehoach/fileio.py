@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import os
 import signal
-import tempfile
 import threading
 from contextlib import contextmanager
 from typing import Iterator
@@ -133,6 +132,8 @@ class Outputs:
         return self
 
     def stage(self, target: str) -> str:
+        import tempfile  # with shutil, random and the compressors: 3 ms that `check`, which writes nothing, need not pay
+
         folder = os.path.dirname(os.path.abspath(target))
         # A signal between creating the file and recording it would leave it behind: hold the
         # signals that end the process until it is recorded, then let them through.
