@@ -32,39 +32,38 @@ _NUMBER = re.compile(
     r"(?<![\w/])(?P<num>\d{1,5})\s?/\s?(?:(?P<year>\d{4})(?:\s?/\s?)?)?"
     r"(?P<symbol>" + _PART + r"(?:(?:\s?-|-\s?)" + _PART + r"){0,6})?(?![\w/])"
 )
-_BEFORE = re.compile(
-    r"(?:(?P<kind>" + _KIND + r")" + _GAP + r")?(?:(?P<so>số)" + _GAP + r")?$", re.IGNORECASE
-)
-_DATE_AFTER = re.compile(
-    r"^[\s,*_]*(?:ban hành|ký)?[\s,*_]*ngày" + _GAP
+# The patterns below are read only around a number or a law's name once found: kept as text, compiled
+# on first use by `re`'s own cache, so that a start-up for a plan citing nothing does not compile them.
+_BEFORE = r"(?i)(?:(?P<kind>" + _KIND + r")" + _GAP + r")?(?:(?P<so>số)" + _GAP + r")?$"
+_DATE_AFTER = (
+    r"(?i)^[\s,*_]*(?:ban hành|ký)?[\s,*_]*ngày" + _GAP
     + r"(?:(?P<numeric>(?P<d>\d{1,2})" + SEPARATOR + r"(?P<m>\d{1,2})" + SEPARATOR + r"(?P<y>\d{2}\s?\d{2}))"
-    + r"|(?P<d2>\d{1,2})" + MONTH_WORD + r"(?P<m2>\d{1,2})" + YEAR_WORD + r"(?P<y2>\d{4}))",
-    re.IGNORECASE,
+    + r"|(?P<d2>\d{1,2})" + MONTH_WORD + r"(?P<m2>\d{1,2})" + YEAR_WORD + r"(?P<y2>\d{4}))"
 )
-_ISSUER_AFTER = re.compile(r"^[\s,*_]*của" + _GAP, re.IGNORECASE)
+_ISSUER_AFTER = r"(?i)^[\s,*_]*của" + _GAP
 # Where an issuer phrase ends: punctuation, a blank line (a single line break is only wrapping),
 # the start of what the document is about,
 # or `và` before a lowercase word (`... Tủa Chùa và nguồn kinh phí`; but `Thương binh và Xã hội`).
-_ISSUER_END = re.compile(
+_ISSUER_END = (
     r"[;,.:()]|\n\s*\n|\s+(?:về|quy định|hướng dẫn|ban hành|phê duyệt|sửa đổi|thực hiện|triển khai|giao|để|nhằm|"
-    r"trong|theo|tại|v/v)\b|\s+và\s+(?=[a-zà-ỹđ])",
+    r"trong|theo|tại|v/v)\b|\s+và\s+(?=[a-zà-ỹđ])"
 )
 
 
 def _issuer(after: str) -> tuple[str | None, int]:
     """The issuer phrase after `của`, and how far it reaches."""
-    lead = _ISSUER_AFTER.match(after)
+    lead = re.match(_ISSUER_AFTER, after)
     if not lead:
         return None, 0
     rest = after[lead.end() :]
-    stop = _ISSUER_END.search(rest)
+    stop = re.search(_ISSUER_END, rest)
     phrase = rest[: stop.start()] if stop else rest
     issuer = " ".join(phrase.split())
     return (issuer, lead.end() + len(phrase)) if issuer else (None, 0)
 
 
 # A law cited by its name only: `Luật ngân sách`, `Bộ luật Lao động`.
-_LAW_BY_NAME = re.compile(
+_LAW_BY_NAME = (
     r"(?<!\w)(?P<kind>Bộ luật|Luật)" + _GAP + r"(?P<name>(?!số\b)[^\W\d_]+(?:" + _GAP + r"(?!và\b|năm\b|số\b|của\b|ngày\b|hiện\b|được\b)[^\W\d_]+){0,5})"
 )
 _OWN_NUMBER = re.compile(r"Số\s*:\s*$")
@@ -159,7 +158,7 @@ def find(text: str) -> list[Reference]:
         before = text[max(0, match.start() - 60) : match.start()]
         if _OWN_NUMBER.search(before):
             continue  # the document's own `Số: 05/KH-BCĐ`
-        head = _BEFORE.search(before)
+        head = re.search(_BEFORE, before)
         kind = head.group("kind") if head and head.group("kind") else None
         if symbol is None and kind is None:
             continue  # `24/2014` alone is not a reference; `Thông tư số 24/2014` is one without its symbol
@@ -167,7 +166,7 @@ def find(text: str) -> list[Reference]:
         end = match.end()
         date = date_text = date_offset = date_written = None
         after = text[end : end + 120]
-        if dated := _DATE_AFTER.match(after):
+        if dated := re.match(_DATE_AFTER, after):
             date, date_text = _date(dated)
             date_offset = end + dated.start("d" if dated.group("d") else "d2")
             date_written = dated.group("numeric")
@@ -196,7 +195,7 @@ def _laws_by_name(text: str, numbered: list[Reference]) -> list[Reference]:
     found: list[Reference] = []
     # `numbered` is in text order: one pointer walks it beside the law names, so the cost stays linear.
     i = 0
-    for law in _LAW_BY_NAME.finditer(text):
+    for law in re.finditer(_LAW_BY_NAME, text):
         while i < len(numbered) and numbered[i].end <= law.start():
             i += 1
         if i < len(numbered) and numbered[i].offset <= law.start():
