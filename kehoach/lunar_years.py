@@ -31,7 +31,8 @@ class Named:
 
 _STEMS = {s.lower() for s in STEMS} | {"kỉ", "quí"}
 _BRANCHES = {b.lower() for b in BRANCHES} | {"tí", "tị", "mẹo"}
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# `(?=[12])` first: after a lookbehind the regex engine cannot skip ahead to a year's first digit.
+_YEAR = re.compile(r"(?=[12])(?<!\d)(?:19|20)\d\d(?!\d)")
 # The name right before the year (`Giáp Thìn năm 2024`, `Xuân Ất Tỵ 2025`) or right after it
 # (`năm 2025 (Ất Tỵ)`). Generic words, checked against the stems and branches after matching: a
 # pattern listing every spelling costs more to compile than a whole check.

@@ -26,7 +26,8 @@ from kehoach.units import NEW, OLD, Unit
 
 REORGANISED = dt.date(2025, 7, 1)
 
-_KIND_WORD = re.compile(r"(?<!\w)(?i:thành phố|thị xã|thị trấn|đặc khu|tỉnh|huyện|quận|xã|phường)(?!\w)")
+# The kind words' first letters first: after a lookbehind the regex engine cannot skip ahead to them.
+_KIND_WORD = re.compile(r"(?=(?i:[tđhqxp]))(?<!\w)(?i:thành phố|thị xã|thị trấn|đặc khu|tỉnh|huyện|quận|xã|phường)(?!\w)")
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # `Ia H'Drai`
 _BETWEEN_WORDS = re.compile(r"[ \t\n]+")
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|\s(?i:và)\s)\s*")

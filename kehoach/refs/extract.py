@@ -28,8 +28,9 @@ _KIND = "|".join(re.escape(k).replace(r"\ ", _GAP) for k in sorted(KINDS, key=le
 # Every repetition is bounded: a real symbol has a handful of parts of a few letters, and an unbounded
 # repeat makes the regex engine keep a backtracking frame per repetition (a 7 MB `1/A-A-A-…` took 1.4 GB).
 _PART = r"[A-ZĐ][A-Za-zĐđ0-9&]{0,15}"
+# `(?=\d)` first: after a lookbehind the regex engine cannot skip ahead to a digit (kehoach/prose_dates.py).
 _NUMBER = re.compile(
-    r"(?<![\w/])(?P<num>\d{1,5})\s?/\s?(?:(?P<year>\d{4})(?:\s?/\s?)?)?"
+    r"(?=\d)(?<![\w/])(?P<num>\d{1,5})\s?/\s?(?:(?P<year>\d{4})(?:\s?/\s?)?)?"
     r"(?P<symbol>" + _PART + r"(?:(?:\s?-|-\s?)" + _PART + r"){0,6})?(?![\w/])"
 )
 # The patterns below are read only around a number or a law's name once found: kept as text, compiled
