@@ -46,7 +46,7 @@ def guarded(command):
             _quiet_streams()
             sys.exit(click.get_current_context().meta.get(_EXIT_CODE, 0))
         except UserError as problem:
-            _fail(str(problem))
+            _fail(str(problem), problem.exit_code)
         except OSError as error:
             if debug:
                 raise
@@ -72,12 +72,12 @@ def _will_exit_with(code: int) -> None:
     click.get_current_context().meta[_EXIT_CODE] = code
 
 
-def _fail(message: str) -> None:
+def _fail(message: str, code: int = 2) -> None:
     try:
         click.echo(f"kehoach: {message}", err=True)
     except OSError:
         pass
-    sys.exit(2)
+    sys.exit(code)
 
 
 def _quiet_streams() -> None:
@@ -155,7 +155,7 @@ def run() -> None:
 @click.group("kehoach", context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="kehoach")
 def main() -> None:
-    """Kiểm tra và dựng văn bản Kế hoạch (Nghị định 30/2020/NĐ-CP) từ tệp YAML."""
+    """Kiểm tra và dựng văn bản Kế hoạch (Nghị định 30/2020/NĐ-CP) từ tệp YAML, Word hoặc Excel."""
 
 
 @main.command()
@@ -307,11 +307,7 @@ def import_(source: str, out: str | None, force: bool) -> None:
     """Nhập kế hoạch Word (.docx) hoặc lịch Excel (.xlsx) thành tệp kế hoạch/lịch .yaml."""
     from kehoach.importer.run import import_file
 
-    try:
-        written = import_file(source, out, force)
-    except UserError as problem:
-        click.echo(f"kehoach import: {problem}", err=True)
-        sys.exit(problem.exit_code)
+    written = import_file(source, out, force)
     for path in written.paths:
         click.echo(f"Đã ghi {path}", err=True)
     if written.notes:
