@@ -29,18 +29,19 @@ _LONG = r"(?<!\d)(\d{1,2})" + MONTH_WORD + r"(\d{1,2})(?:" + YEAR_WORD + r"(\d{4
 # the leading `(?=\d)` lets it (a whole plan's prose is read 4 times faster).
 _TOKEN = re.compile(rf"(?=\d)(?:{_NUMERIC}|{_LONG})", re.IGNORECASE)
 
-_MARK_DAY = re.compile(r"(?<!\w)ngày[\s*_]*$", re.IGNORECASE)
-_MARK_FROM = re.compile(r"(?<!\w)từ(?:" + GAP + r"ngày)?[\s*_]*$", re.IGNORECASE)
-_MARK_TO = re.compile(r"[\s*_]*(?:đến|tới)(?:" + GAP + r"ngày)?[\s*_]*", re.IGNORECASE)
-_MARK_DEADLINE = re.compile(
-    r"(?<!\w)(?:trước|chậm nhất(?:" + GAP + r"là)?|hạn(?:" + GAP + r"(?:chót|cuối))?(?:" + GAP + r"(?:là|vào))?)"
-    + GAP + r"ngày[\s*_]*$",
-    re.IGNORECASE,
+# The marks (and the weekday before a date, below) are read only around a date found: kept as text,
+# compiled on first use by `re`'s own cache, so that a start-up for a plan without dates does not compile them.
+_MARK_DAY = r"(?i)(?<!\w)ngày[\s*_]*$"
+_MARK_FROM = r"(?i)(?<!\w)từ(?:" + GAP + r"ngày)?[\s*_]*$"
+_MARK_TO = r"(?i)[\s*_]*(?:đến|tới)(?:" + GAP + r"ngày)?[\s*_]*"
+_MARK_DEADLINE = (
+    r"(?i)(?<!\w)(?:trước|chậm nhất(?:" + GAP + r"là)?|hạn(?:" + GAP + r"(?:chót|cuối))?(?:" + GAP + r"(?:là|vào))?)"
+    + GAP + r"ngày[\s*_]*$"
 )
 # How far back a mark may stand before its date.
 _LOOKBACK = 40
 # A day that comes back every year (`trước ngày 15/6 hằng năm`): a day of no one year.
-_RECURRING = re.compile(r"[\s*_,]*(?:của[\s*_]+)?(?:hằng|hàng|mỗi)[\s*_]+năm", re.IGNORECASE)
+_RECURRING = r"(?i)[\s*_,]*(?:của[\s*_]+)?(?:hằng|hàng|mỗi)[\s*_]+năm"
 _LOOKAHEAD = 20
 
 
@@ -89,16 +90,16 @@ def find(text: str) -> list[Found]:
         if i <= consumed:
             continue
         before = text[max(0, match.start() - _LOOKBACK) : match.start()]
-        if _MARK_FROM.search(before) and i + 1 < len(tokens):
+        if re.search(_MARK_FROM, before) and i + 1 < len(tokens):
             following = tokens[i + 1]
-            if _MARK_TO.fullmatch(text[match.end() : following.start()]):
+            if re.fullmatch(_MARK_TO, text[match.end() : following.start()]):
                 found.append(Found("range", _written(match), _written(following)))
                 consumed = i + 1
                 continue
-        recurring = bool(_RECURRING.match(text, match.end(), match.end() + _LOOKAHEAD))
-        if _MARK_DEADLINE.search(before):
+        recurring = bool(re.match(_RECURRING, text[match.end() : match.end() + _LOOKAHEAD]))
+        if re.search(_MARK_DEADLINE, before):
             found.append(Found("deadline", _written(match), recurring=recurring))
-        elif _MARK_DAY.search(before):
+        elif re.search(_MARK_DAY, before):
             found.append(Found("date", _written(match), recurring=recurring))
     return found
 
@@ -112,9 +113,8 @@ def range_years(found: Found, default_year: int | None) -> tuple[int | None, int
 
 
 # A weekday written just before a date: `Thứ Sáu, 14/11/2026`, `thứ 6 (ngày 14/11)`, `Chủ nhật - 15/11`.
-_WEEKDAY_BEFORE = re.compile(
-    r"(?<!\w)(thứ" + GAP + r"(hai|ba|tư|năm|sáu|bảy|[2-7])|chủ" + GAP + r"nhật)[\s*_,(–-]*(?:ngày[\s*_]*)?$",
-    re.IGNORECASE,
+_WEEKDAY_BEFORE = (
+    r"(?i)(?<!\w)(thứ" + GAP + r"(hai|ba|tư|năm|sáu|bảy|[2-7])|chủ" + GAP + r"nhật)[\s*_,(–-]*(?:ngày[\s*_]*)?$"
 )
 _ANY_WEEKDAY = re.compile(r"thứ|chủ" + GAP + r"nhật", re.IGNORECASE)
 _WEEKDAY_NUMBER = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5, "2": 0, "3": 1, "4": 2, "5": 3, "6": 4, "7": 5}
@@ -136,7 +136,7 @@ def weekdays(text: str) -> list[WeekdayClaim]:
         return claims
     for match in _TOKEN.finditer(text):
         before = text[max(0, match.start() - _LOOKBACK) : match.start()]
-        said = _WEEKDAY_BEFORE.search(before)
+        said = re.search(_WEEKDAY_BEFORE, before)
         if said is None:
             continue
         number = _WEEKDAY_NUMBER[said.group(2).lower()] if said.group(2) else 6
