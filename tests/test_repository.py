@@ -30,3 +30,19 @@ def test_every_rule_is_exercised_by_a_test():
 
     tests = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests").glob("test_*.py"))
     assert [code for code in sorted(RULES) if code not in tests] == []
+
+
+def test_the_contract_in_docs_names_every_key_the_loader_reads():
+    """docs/plan-format.md is the contract a fresh clone carries: a key the loader reads and the page
+    does not name is a key no clerk can learn about."""
+    from kehoach.spec import load, schema
+
+    contract = (ROOT / "docs" / "plan-format.md").read_text(encoding="utf-8")
+    declared = {
+        key
+        for value in vars(load).values() if isinstance(value, schema.Declaration)
+        for key in value.options
+    }
+    # Named as `key`, as `organ.key`, or written in an example as `key: ...`.
+    named = [key for key in declared if any(form in contract for form in (f"`{key}", f".{key}`", f"{key}:"))]
+    assert declared and sorted(declared - set(named)) == []
