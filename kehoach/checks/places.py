@@ -21,7 +21,8 @@ from weakref import WeakKeyDictionary
 from kehoach import units
 from kehoach.refs.in_spec import references
 from kehoach.rules import INFO, WARNING, check
-from kehoach.spec.model import Plan, ScheduleAppendix, Text, iter_texts
+from kehoach.spec.model import Plan, Text, iter_texts
+from kehoach.spec.prose import prose_texts
 from kehoach.units import NEW, OLD, Unit
 
 REORGANISED = dt.date(2025, 7, 1)
@@ -296,18 +297,15 @@ def judge(mention: Mention, context: Context, cited: bool) -> Verdict:
 # -- the rules -----------------------------------------------------------------------------------
 
 def _texts(spec) -> list[Text]:
+    """The prose (spec/prose.py), and the names prose does not hold: the organ, the place before the
+    date, and the schedules' places."""
+    texts: list[Text] = []
     if isinstance(spec, Plan):
-        own = [spec.organ.parent, spec.organ.name, spec.organ.mention] if spec.organ else []
-        tables = [a for a in spec.appendices if not isinstance(a, ScheduleAppendix)]
-        texts = iter_texts([own, spec.place, spec.subject, spec.bases, spec.intro, spec.sections, spec.closing,
-                            spec.recipients, spec.footnotes, tables])
-        schedules = spec.schedules
-    else:
-        texts, schedules = [], [spec]
-    for schedule in schedules:
-        texts += iter_texts([schedule.title, schedule.subtitle, schedule.intro])
-        texts += [row.place for row in schedule.rows]
-    return texts
+        if spec.organ:
+            texts += iter_texts([spec.organ.parent, spec.organ.name, spec.organ.mention])
+        texts += iter_texts(spec.place)
+    schedules = spec.schedules if isinstance(spec, Plan) else [spec]
+    return texts + prose_texts(spec) + [row.place for schedule in schedules for row in schedule.rows]
 
 
 def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
