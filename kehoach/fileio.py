@@ -95,7 +95,7 @@ _STAGED: set[str] = set()
 
 
 def is_staged(path: str) -> bool:
-    """`path` is a temporary file an `Outputs` of this process staged: private to the call, so it
+    """`path` is a temporary file a `Staging` of this process staged: private to the call, so it
     can be written in place (staging it again would only add a rename)."""
     return path in _STAGED
 
@@ -115,7 +115,7 @@ def _signals_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
-class Outputs:
+class Staging:
     """The files one command writes, all or nothing.
 
     `stage(target)` gives a hidden temporary file beside each target; when the `with` block ends
@@ -127,7 +127,7 @@ class Outputs:
         self._created: list[str] = []
         self._signals = signals_unwind()
 
-    def __enter__(self) -> Outputs:
+    def __enter__(self) -> Staging:
         self._signals.__enter__()
         return self
 
@@ -217,5 +217,5 @@ class Outputs:
 @contextmanager
 def atomic_output(path: str) -> Iterator[str]:
     """Yield a temporary path beside `path`; when the block succeeds, rename it over `path`."""
-    with Outputs() as outputs:
+    with Staging() as outputs:
         yield outputs.stage(path)

@@ -5,7 +5,7 @@ A command that writes several files (`new`: a plan and its schedules; `init`: a 
 schedule) must never stop half-way: every target is checked first — not one of the command's
 inputs, not two outputs on one path, a path that can be written (kehoach.fileio.ensure_writable),
 not an existing file without `--force` — and then all are staged and renamed together
-(kehoach.fileio.Outputs, the staging).
+(kehoach.fileio.Staging).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass, field
 
 from kehoach.errors import OutputConflict
-from kehoach.fileio import Outputs as Staging
+from kehoach.fileio import Staging
 from kehoach.fileio import ensure_writable
 
 

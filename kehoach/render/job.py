@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from kehoach.check import check_file
 from kehoach.diagnostics import Diagnostic, Severity, ordered
 from kehoach.errors import ConversionFailed, OutputConflict
-from kehoach.fileio import Outputs, ensure_writable
+from kehoach.fileio import Staging, ensure_writable
 from kehoach.outputs import same_file_key
 from kehoach.spec.model import Plan, Spec
 
@@ -62,7 +62,7 @@ def _identity(path: str) -> tuple[int, int] | None:
     return info.st_dev, info.st_ino
 
 
-class _Outputs:
+class _OutputPaths:
     """Every output path of the call, to compare inputs against."""
 
     def __init__(self, targets: list[Target]):
@@ -128,7 +128,7 @@ def render_files(
         pdf_module.soffice()  # fail before writing anything when LibreOffice is missing
     chosen = package.load_template(template)  # likewise for a template that is not a usable .docx
     targets = targets_of(files, out, pdf)
-    outputs = _Outputs(targets)
+    outputs = _OutputPaths(targets)
     outputs.refuse_input(chosen.path, "mẫu")
     for target in targets:
         outputs.refuse_input(target.spec, "tệp nguồn")
@@ -137,7 +137,7 @@ def render_files(
                 ensure_writable(path)
     result = Rendered()
     jobs: list[pdf_module.PdfJob] = []
-    with Outputs() as staged:
+    with Staging() as staged:
         for target in targets:
             checked = check_file(target.spec, ignore)
             result.diagnostics += checked.diagnostics
