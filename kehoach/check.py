@@ -4,7 +4,6 @@ errors after which the plan is incomplete, which no `ignore` silences."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
 
 from kehoach.checks import dates, layout, period, places, references, schedule, shape, tables  # noqa: F401  (importing registers the rules)
 from kehoach.diagnostics import Diagnostic, ordered
@@ -45,15 +44,6 @@ def check_file(path: str, ignore: tuple[str, ...] = ()) -> Checked:
         diagnostics += run_rules(spec)
     diagnostics += _not_ignored(diagnostics, ignore)
     return Checked(spec, ordered(_accepted(spec, diagnostics, ignore)))
-
-
-def check_files(paths: Iterable[str], ignore: tuple[str, ...] = ()) -> list[Diagnostic]:
-    """The diagnostics of several files, sorted by file and position, each reported once (a schedule
-    included by two plans, or named beside them, is checked each time but reported once)."""
-    found: list[Diagnostic] = []
-    for path in paths:
-        found += check_file(path, ignore).diagnostics
-    return ordered(found)
 
 
 def _not_ignored(diagnostics: list[Diagnostic], ignore: tuple[str, ...]) -> list[Diagnostic]:

@@ -1,7 +1,7 @@
 """`ignore` cannot silence the errors that leave a plan incomplete; several files are checked as one."""
 
 from conftest import MINIMAL_PLAN, MINIMAL_SCHEDULE
-from kehoach.check import check_file, check_files
+from kehoach.check import check_file
 
 
 def without(key: str) -> str:
@@ -53,7 +53,18 @@ def test_a_schedule_shared_by_two_plans_reports_each_problem_once_in_file_order(
     plan = MINIMAL_PLAN + "appendices:\n  - schedule: lich.yaml\n"
     a = specs.write("b-plan.yaml", plan)
     b = specs.write("a-plan.yaml", plan.replace("date: 2023-09-25", "date: 2023-09-26"))
-    found = [(d.pos.file.rsplit("/", 1)[1], d.pos.line, d.code) for d in check_files([a, b])]
+    found = [(d["file"].rsplit("/", 1)[1], d["line"], d["code"]) for d in checked(a, b)]
     assert found == [("lich.yaml", 5, "KH-L007")]
-    found = [(d.pos.file.rsplit("/", 1)[1], d.code) for d in check_files([a, specs.root / "lich.yaml", b], ("KH-L007",))]
+    found = [(d["file"].rsplit("/", 1)[1], d["code"]) for d in checked(a, str(specs.root / "lich.yaml"), b, "--ignore", "KH-L007")]
     assert found == []
+
+
+def checked(*args: str) -> list[dict]:
+    """`kehoach check --format json` of several files: one list, sorted, each problem once."""
+    import json
+
+    from click.testing import CliRunner
+
+    from kehoach.cli import main
+
+    return json.loads(CliRunner().invoke(main, ["check", "--format", "json", *args]).stdout)
