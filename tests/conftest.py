@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import importlib.metadata
+import os
 import textwrap
 from pathlib import Path
 
 import pytest
 
 from kehoach.check import check_file
+from kehoach.errors import ToolMissing
+from kehoach.render import listener
 
 # Ten lines; tests add keys from line 11 on, so expected line numbers stay readable.
 MINIMAL_PLAN = """\
@@ -59,3 +63,24 @@ class Specs:
 @pytest.fixture
 def specs(tmp_path) -> Specs:
     return Specs(tmp_path)
+
+
+# The kept LibreOffice (kehoach.render.listener), for the listener's tests and the web page's.
+@pytest.fixture
+def fresh_lookup():
+    listener.uno_python.cache_clear()
+    yield
+    listener.uno_python.cache_clear()
+
+
+@pytest.fixture
+def kept_libreoffice(fresh_lookup):
+    """LibreOffice, its Python bridge and unoserver; in CI (`CI` set) their absence fails the test."""
+    try:
+        listener.pdf.soffice()
+        listener.uno_python()
+        importlib.metadata.distribution("unoserver")
+    except (ToolMissing, importlib.metadata.PackageNotFoundError) as missing:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must install LibreOffice, python3-uno and kehoach[test] (.ci/run): {missing}")
+        pytest.skip(f"no kept LibreOffice here: {missing}")

@@ -6,7 +6,6 @@ import importlib.metadata
 import os
 import subprocess
 import sys
-import textwrap
 import time
 from pathlib import Path
 
@@ -35,26 +34,6 @@ def group_members(pgid: int) -> list[int]:
             if int(fields[2]) == pgid and fields[0] != "Z":
                 alive.append(int(entry))
     return alive
-
-
-@pytest.fixture
-def fresh_lookup():
-    listener.uno_python.cache_clear()
-    yield
-    listener.uno_python.cache_clear()
-
-
-@pytest.fixture
-def kept_libreoffice(fresh_lookup):
-    """LibreOffice, its Python bridge and unoserver; in CI (`CI` set) their absence fails the test."""
-    try:
-        listener.pdf.soffice()
-        listener.uno_python()
-        importlib.metadata.distribution("unoserver")
-    except (ToolMissing, importlib.metadata.PackageNotFoundError) as missing:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must install LibreOffice, python3-uno and kehoach[test] (.ci/run): {missing}")
-        pytest.skip(f"no kept LibreOffice here: {missing}")
 
 
 def test_one_document_after_another_then_nothing_left_running(kept_libreoffice, tmp_path):

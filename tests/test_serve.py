@@ -14,7 +14,6 @@ import pytest
 from starlette.testclient import TestClient
 
 from conftest import MINIMAL_PLAN
-from test_listener import fresh_lookup, kept_libreoffice  # noqa: F401 (fixtures)
 from kehoach.serve.app import create_app
 from kehoach.serve.security import allowed_hosts
 

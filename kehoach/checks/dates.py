@@ -8,7 +8,7 @@ from weakref import WeakKeyDictionary
 
 from kehoach import lunar_years, prose_dates
 from kehoach.rules import ERROR, INFO, WARNING, check
-from kehoach.spec.model import Phase, Plan, Schedule, ScheduleAppendix, Section, Text, Window, iter_texts
+from kehoach.spec.model import Phase, Plan, Schedule, Section, Text, Window
 from kehoach.spec.prose import prose_texts
 from kehoach.vnformat import khoang, ngay, thu
 

@@ -113,7 +113,6 @@ def running_name(name: str) -> str:
     if not name.isupper():
         return name
     words: list[str] = []
-    at = 0
     units = list(_UNIT.finditer(name))
     head = name[: units[0].start()] if units else name
     head_words = head.split()
