@@ -11,8 +11,7 @@ with `@check(code, severity)`; their docstring's first line is the summary.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 from kehoach.diagnostics import Diagnostic, Pos, Severity
 
@@ -22,8 +21,7 @@ Finding = tuple[Pos, str]
 CheckFunction = Callable[[object], Iterable[Finding]]
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):  # a named tuple: a dataclass costs every command half a millisecond to build
     code: str
     severity: Severity
     summary: str

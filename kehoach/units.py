@@ -13,8 +13,8 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from kehoach.fileio import data_path
 
@@ -26,8 +26,7 @@ COMMUNE_KINDS = ("Xã", "Phường", "Thị trấn", "Đặc khu")
 _KIND = re.compile(r"^(Thành phố|Thị xã|Thị trấn|Đặc khu|Tỉnh|Huyện|Quận|Xã|Phường) (.+)$")
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):  # a dataclass would cost every `check` its building at import
     era: str  # OLD or NEW
     kind: str  # `Xã`, `Huyện`, `Tỉnh` ...
     name: str  # without its kind: `Tủa Chùa`
@@ -50,7 +49,7 @@ _OLD_TONES = dict(zip(
     "òa óa ỏa õa ọa òe óe ỏe õe ọe ùy úy ủy ũy ụy".split(),
 ))
 # A syllable whose only vowel is `y`: `sỹ`, `mỹ`, `kỳ`, `lý` (and `i` alike).
-_Y_VOWEL = re.compile(r"^([^aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]*)([yỳýỷỹỵ])$")
+_VOWELS = frozenset("aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
 _Y_FINAL = "yỳýỷỹỵ"
 _Y_TO_I = str.maketrans(_Y_FINAL, "iìíỉĩị")
 
@@ -63,8 +62,8 @@ def _syllable(word: str) -> str:
     word = _SAME_SYLLABLE.get(word, word)
     if word[-2:] in _OLD_TONES:
         word = word[:-2] + _OLD_TONES[word[-2:]]
-    if word[-1:] in _Y_FINAL and (match := _Y_VOWEL.match(word)):
-        word = match.group(1) + match.group(2).translate(_Y_TO_I)
+    if word[-1:] in _Y_FINAL and _VOWELS.isdisjoint(word[:-1]):
+        word = word[:-1] + word[-1].translate(_Y_TO_I)
     return word
 
 
@@ -84,30 +83,76 @@ def split_kind(full: str) -> tuple[str, str]:
 
 
 # -- the tables ----------------------------------------------------------------------------------
+#
+# A `check` asks for one or two names, so no table is parsed whole to answer it. The two tables hold
+# one province a line (kehoach/data/units_2025.json, units_legacy.json): a province's line is decoded
+# when it is looked up. The name index (units_names.json) holds one name a line, sorted, and is
+# searched by bisection over the file's bytes. Parsing the three files took 8 ms of a 10 ms check.
 
-def _load(name: str) -> dict:
-    with open(data_path(name), encoding="utf-8") as f:
-        return json.load(f)["units"]
+def _read(name: str) -> bytes:
+    with open(data_path(name), "rb") as f:
+        return f.read()
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=2)
+def _lines(era: str) -> dict[str, bytes]:
+    """An era's provinces, in the table's order, each with its line still encoded."""
+    entries: dict[str, bytes] = {}
+    for line in _read("units_2025.json" if era == NEW else "units_legacy.json").rstrip().split(b"\n")[1:-1]:
+        # `"Tỉnh Lạng Sơn":{...},`: the name, then its units (the lines between the header and the end).
+        name, _, units = line.partition(b'":')
+        entries[json.loads(name + b'"')] = units.rstrip(b",")
+    return entries
+
+
+@lru_cache(maxsize=256)
+def _province(era: str, province: str):
+    """A province's units after 2025 (a list), or before (its new province and its districts)."""
+    return json.loads(_lines(era)[province])
+
+
 def _current() -> dict[str, list[str]]:
-    return _load("units_2025.json")
+    return {province: _province(NEW, province) for province in _lines(NEW)}
+
+
+def _legacy() -> dict[str, dict]:
+    return {province: _province(OLD, province) for province in _lines(OLD)}
+
+
+@lru_cache(maxsize=4096)
+def _names_line(index: str, name_key: str) -> list:
+    """What the name index says of one name: the line `["new","hòa bình",[...]]` of units_names.json,
+    found by bisection over the sorted lines' bytes; nothing for a name the index lacks."""
+    data = _names()
+    wanted = json.dumps([index, name_key], ensure_ascii=False, separators=(",", ":"))[:-1].encode() + b","
+    low, high = 0, len(data)  # both the start of a line; lines before `low` sort before `wanted`
+    while low < high:
+        middle = (low + high) // 2
+        start = data.rfind(b"\n", low, middle) + 1 or low
+        end = data.find(b"\n", start)
+        if data[start:end] < wanted:
+            low = end + 1
+        else:
+            high = start
+    if not data.startswith(wanted, low):
+        return []
+    return json.loads(data[low:data.find(b"\n", low)].rstrip(b","))[2]
 
 
 @lru_cache(maxsize=1)
-def _legacy() -> dict[str, dict]:
-    return _load("units_legacy.json")
+def _names() -> bytes:
+    return _read("units_names.json")
 
 
-def _tables(era: str) -> dict:
-    return _current() if era == NEW else _legacy()
+@lru_cache(maxsize=2)
+def _provinces_of(era: str) -> list[str]:
+    return list(_lines(era))
 
 
 @lru_cache(maxsize=2)
 def _provinces(era: str) -> dict[str, list[Unit]]:
     index: dict[str, list[Unit]] = {}
-    for full in _tables(era):
+    for full in _lines(era):
         kind, name = split_kind(full)
         index.setdefault(key(name), []).append(Unit(era, kind, name, full))
     return index
@@ -117,7 +162,7 @@ def _provinces(era: str) -> dict[str, list[Unit]]:
 def _district_communes(province: str, district: str) -> dict[str, list[int]]:
     """A district's communes before 2025, each with the positions of its successors in the new
     province's list (kept as one string in the table until asked for)."""
-    packed = _legacy()[province]["districts"].get(district, "")
+    packed = _province(OLD, province)["districts"].get(district, "")
     communes: dict[str, list[int]] = {}
     for item in packed.split(";") if packed else ():
         name, _, after = item.partition("=")
@@ -139,12 +184,14 @@ def _districts() -> dict[str, list[Unit]]:
 def communes(era: str, province: str) -> dict[str, list[Unit]]:
     """A province's communes (wards, towns, special zones) in an era, by name key."""
     index: dict[str, list[Unit]] = {}
+    if province not in _lines(era):
+        return index
     if era == NEW:
-        for full in _current().get(province, ()):
+        for full in _province(NEW, province):
             kind, name = split_kind(full)
             index.setdefault(key(name), []).append(Unit(NEW, kind, name, province))
     else:
-        for district in _legacy().get(province, {}).get("districts", {}):
+        for district in _province(OLD, province)["districts"]:
             for full in _district_communes(province, district):
                 if full:
                     kind, name = split_kind(full)
@@ -157,24 +204,19 @@ def commune_name_index(era: str) -> dict[str, list[int]]:
     Written at build time into units_names.json by scripts/generate_units.py: built here, it costs
     50 ms of every `check` of a commune's plan that names no province."""
     index: dict[str, list[int]] = {}
-    for position, province in enumerate(_tables(era)):
+    for position, province in enumerate(_lines(era)):
         for name_key in communes(era, province):
             index.setdefault(name_key, []).append(position)
     return index
 
 
-@lru_cache(maxsize=1)
-def _commune_names() -> dict[str, dict[str, list[int]]]:
-    return _load("units_names.json")
-
-
 def communes_named(name: str, era: str) -> list[Unit]:
     """Communes of that name in every province (to tell where a commune's own plan is)."""
     name_key = key(name)
-    provinces = list(_tables(era))
+    provinces = _provinces_of(era)
     return [
         unit
-        for position in _commune_names()[era].get(name_key, ())
+        for position in _names_line(era, name_key)
         for unit in communes(era, provinces[position])[name_key]
     ]
 
@@ -186,19 +228,25 @@ def provinces(name: str, era: str) -> list[Unit]:
 def district_name_index() -> dict[str, list[list]]:
     """Where each district name (by key) stood before 2025: [province's position, the district's full
     name]. Written at build time into units_names.json, like the communes'."""
-    provinces = list(_legacy())
+    provinces = _provinces_of(OLD)
     index: dict[str, list[list]] = {}
     for name_key, found in _districts().items():
         index[name_key] = [[provinces.index(unit.province), unit.full] for unit in found]
     return index
 
 
+def name_index() -> dict[str, dict]:
+    """What units_names.json holds, built from the tables: the communes' names of each era and the
+    districts'."""
+    return {era: commune_name_index(era) for era in (NEW, OLD)} | {"districts": district_name_index()}
+
+
 def districts(name: str) -> list[Unit]:
     """Districts (before 2025: there are none after) of that name, in every province."""
-    provinces = list(_legacy())
+    provinces = _provinces_of(OLD)
     return [
         Unit(OLD, *split_kind(full), provinces[position])
-        for position, full in _commune_names()["districts"].get(key(name), ())
+        for position, full in _names_line("districts", key(name))
     ]
 
 
@@ -213,7 +261,7 @@ def all_districts() -> dict[str, list[Unit]]:
 # -- what became of an old unit ------------------------------------------------------------------
 
 def now_province(old_province: str) -> str:
-    return _legacy()[old_province]["now"]
+    return _province(OLD, old_province)["now"]
 
 
 def merged_into(new_province: str) -> tuple[str, ...]:
@@ -224,8 +272,7 @@ def merged_into(new_province: str) -> tuple[str, ...]:
 def successors(unit: Unit) -> list[Unit]:
     """The units that took an old unit's place on 01/7/2025: a province's, the province it merged into;
     a district's or a commune's, the communes its area went into."""
-    entry = _legacy()[unit.province]
-    new_province = entry["now"]
+    new_province = now_province(unit.province)
     if unit.kind in PROVINCE_KINDS and unit.full == unit.province:
         kind, name = split_kind(new_province)
         return [Unit(NEW, kind, name, new_province)]
@@ -233,7 +280,7 @@ def successors(unit: Unit) -> list[Unit]:
         positions = sorted({i for after in _district_communes(unit.province, unit.full).values() for i in after})
     else:
         positions = _district_communes(unit.province, unit.district).get(unit.full, [])
-    names = _current()[new_province]
+    names = _province(NEW, new_province)
     return [Unit(NEW, *split_kind(names[i]), new_province) for i in positions]
 
 

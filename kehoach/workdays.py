@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
+
 from kehoach.fileio import data_path
 
 SATURDAY, SUNDAY = 5, 6
 
 
-@dataclass(frozen=True)
-class DayStatus:
+class DayStatus(NamedTuple):  # a dataclass would cost every `check` its building at import; only schedules use it
     working: bool
     holiday: str | None = None  # the holiday's Vietnamese name, when the day is one
 

@@ -7,7 +7,7 @@ a text names a unit (a plan of 2026 reads only the smaller table of current unit
 
     pip install vietnamadminunits && python scripts/generate_units.py
 
-The tables:
+The tables (JSON, one province a line: a check decodes only the lines of the provinces it looks up):
 
     units_2025.json    {province: [unit, ...]}                the 34 provinces and their 3,321 communes, wards and
                                                  special zones from 01/7/2025 ("Xã Tủa Chùa")
@@ -17,6 +17,11 @@ The tables:
                                                  province's list, of the new units it went into (several
                                                  when it was split); a district without communes (an
                                                  island district) lists its successor under an empty name
+    units_names.json   [[index, name key, places], ...]       where each name stands, derived from the two tables:
+                                                 "new"/"old", a commune's name → the positions of the
+                                                 provinces having one; "districts", a district's name →
+                                                 [province's position, district]; one a line, sorted by
+                                                 their bytes, so that a name is found by bisection
 
 A district's communes are one string, split only when that district is looked up: parsed as lists,
 ten thousand communes cost more to load than a whole `kehoach check`.
@@ -113,24 +118,40 @@ def packed(old: dict) -> dict:
     }
 
 
-def _write(name: str, table: dict) -> None:
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _write(name: str, lines: list[str]) -> None:
     out = DATA / name
     tmp = out.with_suffix(".tmp")
     with open(tmp, "w", encoding="utf-8") as f:
-        json.dump(table, f, ensure_ascii=False, separators=(",", ":"))
-        f.write("\n")
+        f.write("\n".join(lines) + "\n")
     os.replace(tmp, out)
+
+
+def table_lines(source: str, table: dict) -> list[str]:
+    """A table as JSON with one province a line: kehoach.units decodes only the provinces it needs."""
+    entries = [f"{_json(province)}:{_json(units)}" for province, units in table.items()]
+    return [f'{{"source":{_json(source)},"units":{{', ",\n".join(entries), "}}"]
+
+
+def index_lines(index: dict[str, dict]) -> list[str]:
+    """The name index as a JSON list of `[index, name key, places]`, one a line, sorted by their bytes:
+    kehoach.units finds a name by bisection without parsing the others."""
+    entries = sorted((_json([part, name_key, places]) for part, names in index.items() for name_key, places in names.items()),
+                     key=str.encode)
+    return ["[", ",\n".join(entries), "]"]
 
 
 def main() -> int:
     table = build()
-    _write("units_2025.json", {"source": table["source"], "units": table["new"]})
-    _write("units_legacy.json", {"source": table["source"], "units": packed(table["old"])})
+    _write("units_2025.json", table_lines(table["source"], table["new"]))
+    _write("units_legacy.json", table_lines(table["source"], packed(table["old"])))
     # Derived from the two tables just written: where each commune and district name stands.
-    for cached in (units.communes, units._current, units._legacy, units._districts):
+    for cached in (units.communes, units._lines, units._province, units._provinces_of, units._district_communes, units._districts):
         cached.cache_clear()
-    names = {era: units.commune_name_index(era) for era in (units.NEW, units.OLD)}
-    _write("units_names.json", {"units": names | {"districts": units.district_name_index()}})
+    _write("units_names.json", index_lines(units.name_index()))
     communes_before = sum(len(units) for p in table["old"].values() for units in p["districts"].values())
     communes_after = sum(len(units) for units in table["new"].values())
     print(f"{DATA}/units_*.json: {len(table['old'])} tỉnh, {communes_before} xã trước 2025; {len(table['new'])} tỉnh, "

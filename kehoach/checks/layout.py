@@ -6,7 +6,7 @@ clerks already use. The rules read a `WordLayout`, the facts the importer gather
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from kehoach.diagnostics import Pos
 from kehoach.rules import WARNING, check
@@ -14,31 +14,31 @@ from kehoach.rules import WARNING, check
 FONT = "Times New Roman"
 
 
-@dataclass
-class LayoutParagraph:
+# Named tuples, not dataclasses: every `check` imports this module to know the KH-N codes, and only
+# a Word document builds these.
+class LayoutParagraph(NamedTuple):
     number: int
     text: str
-    sizes: set[float] = field(default_factory=set)     # of its letters, in points; empty when unknown
-    fonts: set[str] = field(default_factory=set)
-    bold: bool = False        # every letter bold
-    italic: bool = False      # every letter italic
-    not_bold: bool = True     # no letter bold
-    not_italic: bool = True
+    sizes: set[float]    # of its letters, in points; empty when unknown
+    fonts: set[str]
+    bold: bool           # every letter bold
+    italic: bool         # every letter italic
+    not_bold: bool       # no letter bold
+    not_italic: bool
 
 
 WHOLE_DOCUMENT = 0
 
 
-@dataclass(eq=False)
-class WordLayout:
+class WordLayout(NamedTuple):
     file: str
     paragraphs: list[LayoutParagraph]
     # The document's parts: organ, parent, quoc_hieu, tieu_ngu, so, place_date, title, subject,
     # noi_nhan, recipients, rule_left, rule_right.
     parts: dict[str, list[LayoutParagraph]]
     margins: tuple[float | None, float | None, float | None, float | None]   # top, bottom, left, right (mm)
-    page_number_in_header: bool = False
-    title_page: bool = False
+    page_number_in_header: bool
+    title_page: bool
 
     def pos(self, paragraph: LayoutParagraph) -> Pos:
         return Pos(self.file, paragraph.number, 1)
@@ -150,14 +150,14 @@ def margins(layout: WordLayout):
         yield layout.whole(), "; ".join(wrong) + ": sửa trong Bố cục → Lề (Nghị định 30/2020, Phụ lục I)"
 
 
-_DATE = re.compile(r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm", re.I)
+_DATE = r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm"  # compiled (and cached by re) on a Word document only
 
 
 @check("KH-N010", WARNING, WordLayout)
 def date_zeros(layout: WordLayout):
     """Ngày dưới 10 và tháng 1, 2 viết thêm số 0 (ngày 05 tháng 02); tháng khác không (tháng 9)."""
     for paragraph in layout.parts.get("place_date", []):
-        m = _DATE.search(paragraph.text)
+        m = re.search(_DATE, paragraph.text, re.I)
         if m is None:
             continue
         day, month = m["d"], m["m"]

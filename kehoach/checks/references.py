@@ -191,9 +191,9 @@ def replaced_document(spec):
 # The bodies the 2025 reorganisation removed, as plans write them (`Sở LĐ-TB&XH`, `PHÒNG LAO ĐỘNG - THƯƠNG BINH
 # VÀ XÃ HỘI`, `Phòng LĐ, TB, XH`), and a district's people's committee.
 _LABOUR = r"(?:Lao\s+động\s*-\s*(?:Thương\s+binh\s+(?:và|&)\s*Xã\s+hội|TB\s*(?:&|và)\s*XH)|LĐ\s*[-,]?\s*TB\s*[,&]?\s*(?:và\s*)?XH|LĐTBXH)"
-_REMOVED_BODY = re.compile(
-    r"(?<!\w)(?:(?P<level>Bộ|Sở|Phòng)\s+" + _LABOUR + r"|(?P<district>(?:UBND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân)\s+huyện))(?!\w)",
-    re.IGNORECASE,
+# Patterns, compiled (and cached) by `re` at their first use: only a plan from 2025 on needs them.
+_REMOVED_BODY = (
+    r"(?<!\w)(?:(?P<level>Bộ|Sở|Phòng)\s+" + _LABOUR + r"|(?P<district>(?:UBND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân)\s+huyện))(?!\w)"
 )
 _SUCCESSOR = {
     "bộ": "từ 01/3/2025 Bộ Lao động - Thương binh và Xã hội đã hợp nhất vào Bộ Nội vụ (công tác giảm nghèo chuyển sang Bộ Nông nghiệp và Môi trường)",
@@ -238,7 +238,7 @@ def _inside_citation(refs: list[Reference], offset: int) -> bool:
     return i >= 0 and offset < refs[i].end
 
 
-_DISTRICT_WORD = re.compile(r"(?<!\w)huyện(?!\w)", re.IGNORECASE)
+_DISTRICT_WORD = r"(?<!\w)huyện(?!\w)"
 
 
 @check("KH-R012", WARNING, applies_to=Plan)
@@ -256,13 +256,13 @@ def reorganised_authorities(spec):
     organ = [t for t in (spec.organ.name, spec.organ.parent) if t] if spec.organ else []
     if when["huyện"]:
         for name in organ:
-            if _DISTRICT_WORD.search(name.value):
+            if re.search(_DISTRICT_WORD, name.value, re.IGNORECASE):
                 yield name.pos, (
                     f"{when['huyện']} do một cơ quan cấp huyện ban hành, nhưng {_SUCCESSOR['huyện']}: kiểm tra lại cơ quan ban hành"
                 )
                 break
     for text in organ + _plan_prose(spec):
-        for match in _REMOVED_BODY.finditer(text.value):
+        for match in re.finditer(_REMOVED_BODY, text.value, re.IGNORECASE):
             level = "huyện" if match.group("district") else match.group("level").lower()
             if not when[level] or (level == "huyện" and (text in organ or text.value[match.end():].lstrip()[:1].isupper())):
                 continue  # the organ is reported above; a named district by KH-P002, with what replaced it

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from kehoach import workdays
 from kehoach.rules import ERROR, INFO, WARNING, check
@@ -12,8 +11,7 @@ from kehoach.spec.model import Period, Plan, Row, Schedule, Text, Window
 from kehoach.vnformat import khoang, ngay, thu
 
 
-@dataclass
-class Context:
+class Context(NamedTuple):  # a dataclass would cost every `check` its building at import; only schedules use it
     """A schedule as it is checked: alone, or inside the plan that includes it."""
 
     schedule: Schedule
@@ -78,8 +76,8 @@ def row_on_weekend(spec):
 @check("KH-L004", INFO)
 def holiday_notice_unknown(spec):
     """Lịch nghỉ lễ chính thức (nghỉ bù, hoán đổi) của năm đó chưa được công bố."""
-    known = workdays.official_through()
     for ctx in contexts(spec):
+        known = workdays.official_through()  # here: a plan without a schedule need not read the holidays
         told: set[int] = set()
         for row in ctx.schedule.rows:
             year = row.date.value.year

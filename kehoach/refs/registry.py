@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
+
 from kehoach.fileio import load_data
 
 from kehoach.refs.extract import Reference, resolve_symbol
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):  # a dataclass would cost every `check` its building at import; only citations use it
     number: str
     kind: str
     issuer: str
