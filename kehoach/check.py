@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from kehoach.checks import dates, layout, period, places, references, schedule, shape, tables  # noqa: F401  (importing registers the rules)
+from kehoach.checks import dates, period, places, references, schedule, shape, tables  # noqa: F401  (importing registers the rules)
 from kehoach.diagnostics import Diagnostic, ordered
-from kehoach.rules import RULES
+from kehoach.rules import RULES, every_rule, known, on_demand  # noqa: F401  (every_rule: for `kehoach rules`)
 from kehoach.spec.load import load
 from kehoach.spec.model import Plan, Spec
 
@@ -22,14 +22,18 @@ class Checked(NamedTuple):  # a named tuple: a dataclass costs every `check` hal
         return self.spec is not None and not any(d.fatal or not ignorable(d.code) for d in self.diagnostics)
 
 
+# The layout rules read a Word document only (kehoach.importer.check imports them to check one).
+on_demand("KH-N", "kehoach.checks.layout")
+
+
 def ignorable(code: str) -> bool:
-    rule = RULES.get(code)
+    rule = known(code)
     return rule is None or rule.ignorable
 
 
 def run_rules(spec: Spec) -> list[Diagnostic]:
     found: list[Diagnostic] = []
-    for rule in RULES.values():
+    for rule in list(RULES.values()):  # a rule asking for a code may register more (those on demand)
         if rule.function is not None:
             found.extend(rule.run(spec))
     return found

@@ -178,9 +178,9 @@ def check(files: tuple[str, ...], fmt: str, ignore: tuple[str, ...]) -> None:
 @guarded
 def rules() -> None:
     """Liệt kê các quy tắc kiểm tra: mã, mức độ, nội dung."""
-    from kehoach.check import RULES
+    from kehoach.check import every_rule
 
-    for rule in sorted(RULES.values(), key=lambda r: r.code):
+    for rule in sorted(every_rule().values(), key=lambda r: r.code):
         click.echo(f"{rule.code}  {rule.severity.value:<7}  {rule.summary}")
 
 

@@ -11,6 +11,7 @@ with `@check(code, severity)`; their docstring's first line is the summary.
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import Callable, Iterable, Iterator, NamedTuple
 
 from kehoach.diagnostics import Diagnostic, Pos, Severity
@@ -47,6 +48,30 @@ class Rule(NamedTuple):  # a named tuple: a dataclass costs every command half a
 
 
 RULES: dict[str, Rule] = {}
+
+# Families of rules that look at one kind of input only (the layout of a Word document): their module,
+# named by the layer that runs the rules, is imported when such an input is read or when a code of
+# the family is asked for, so the other commands know their codes without paying for their import.
+_ON_DEMAND: dict[str, str] = {}  # code prefix → module
+
+
+def on_demand(prefix: str, module: str) -> None:
+    _ON_DEMAND[prefix] = module
+
+
+def known(code: str) -> Rule | None:
+    """The rule of a code, its family's module imported if it is registered on demand."""
+    if code not in RULES:
+        for prefix, module in _ON_DEMAND.items():
+            if code.startswith(prefix):
+                import_module(module)
+    return RULES.get(code)
+
+
+def every_rule() -> dict[str, Rule]:
+    for module in _ON_DEMAND.values():
+        import_module(module)
+    return RULES
 
 
 def _register(rule: Rule) -> Rule:

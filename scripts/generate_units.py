@@ -2,8 +2,8 @@
 and before the 2025 reorganisation, and which new units took each old one's place.
 
 The source is the `vietnamadminunits` package (MIT), used here at build time only: it needs shapely,
-numpy and geopy and takes over a second to import, where `kehoach check` reads one compact table when
-a text names a unit (a plan of 2026 reads only the smaller table of current units). Install it, then run:
+numpy and geopy and takes over a second to import, where `kehoach check` reads a few lines of compact
+tables when a text names a unit (a plan of 2026 only those of current units). Install it, then run:
 
     pip install vietnamadminunits && python scripts/generate_units.py
 

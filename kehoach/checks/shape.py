@@ -6,7 +6,7 @@ loaded spec.
 
 from __future__ import annotations
 
-from kehoach.rules import ERROR, RULES, WARNING, check
+from kehoach.rules import ERROR, WARNING, check, known
 from kehoach.spec.model import FOOTNOTE_MARKER, Plan, Text
 from kehoach.spec.prose import prose_texts
 from kehoach.vnformat import ngay
@@ -54,7 +54,7 @@ def unused_footnotes(plan):
 def unknown_ignored_codes(spec):
     """`ignore` nêu một mã quy tắc không tồn tại."""
     for code in spec.ignore:
-        if code.value not in RULES:
+        if known(code.value) is None:
             yield code.pos, f"không có quy tắc `{code.value}`: xem `kehoach rules` để biết các mã"
 
 
@@ -69,7 +69,7 @@ def not_ignorable(code: str, where: str) -> str:
 def unignorable_codes(spec):
     """`ignore` nêu một mã lỗi không bỏ qua được (lỗi làm kế hoạch thiếu một phần)."""
     for code in spec.ignore:
-        rule = RULES.get(code.value)
+        rule = known(code.value)
         if rule is not None and not rule.ignorable:
             yield code.pos, not_ignorable(code.value, "ignore")
 
