@@ -9,7 +9,6 @@ the table's years the package itself is asked.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -29,6 +28,8 @@ class DayStatus(NamedTuple):  # a dataclass would cost every `check` its buildin
 
 @lru_cache(maxsize=1)
 def _table() -> dict:
+    import json  # here: a check of a plan without a schedule imports no JSON parser
+
     with open(data_path("holidays_vn.json"), encoding="utf-8") as f:
         table = json.load(f)
     table["working_saturdays"] = set(table["working_saturdays"])
