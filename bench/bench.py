@@ -1,16 +1,20 @@
 """Benchmark kehoach: whole-process medians of `check` and `render` beside `python -c "import docxtpl"`,
-the cost of each extra schedule row, and peak memory.
+`check` of the tests' minimal plan beside `python -c "import yaml, click"` (start-up), the cost of
+each extra schedule row, and peak memory.
 
     python bench/bench.py            # about a minute
     python bench/bench.py --quick    # fewer runs
 
 Not part of the test run: timings depend on the machine. The targets are ratios, so they hold on a
-noisy one (issue: performance).
+noisy one (issue: performance), except start-up's: the minimal plan checked in 100 ms on the
+project's 2-core machine, where `import yaml, click` takes about 60 (issue #14).
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
+import compileall
 import datetime as dt
 import shutil
 import statistics
@@ -27,6 +31,7 @@ TIME = shutil.which("time") or "/usr/bin/time"
 TARGETS = {
     "render / import docxtpl": 1.6,
     "check / import docxtpl": 1.0,
+    "ms check minimal plan": 100,
     "µs per row, whole process": 150,
     "µs per row, rendering alone": 40,
     "MB peak at 10,000 rows": 150,
@@ -49,6 +54,15 @@ def schedule_yaml(rows: int) -> str:
             written += 1
         day += dt.timedelta(days=1)
     return "\n".join(lines) + "\n"
+
+
+def minimal_plan() -> str:
+    """The tests' minimal plan (MINIMAL_PLAN in tests/conftest.py), read without importing pytest."""
+    tree = ast.parse((ROOT / "tests" / "conftest.py").read_text(encoding="utf-8"))
+    return next(
+        ast.literal_eval(node.value) for node in tree.body
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "MINIMAL_PLAN" for t in node.targets)
+    )
 
 
 def run(command: list[str], cwd: Path) -> tuple[float, float]:
@@ -88,11 +102,15 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="fewer runs")
     args = parser.parse_args()
     small_runs, large_runs = (3, 1) if args.quick else (9, 3)
+    # Where PYTHONDONTWRITEBYTECODE is set, every run would compile every module: time compiled code.
+    compileall.compile_dir(ROOT / "kehoach", quiet=1)
     with tempfile.TemporaryDirectory(prefix="kehoach-bench-") as work:
         work = Path(work)
         shutil.copytree(ROOT / "plans", work / "plans")
         shutil.copytree(ROOT / "schedules", work / "schedules")
         plan = work / "plans" / "2021-ngoc-hoi-kiem-tra.yaml"
+        minimal = work / "minimal.yaml"
+        minimal.write_text(minimal_plan(), encoding="utf-8")
         sizes = (100, 1000, 10000)
         for rows in sizes:
             (work / f"lich-{rows}.yaml").write_text(schedule_yaml(rows), encoding="utf-8")
@@ -101,13 +119,18 @@ def main() -> int:
         baseline, _ = median_of([sys.executable, "-c", "import docxtpl"], work, small_runs)
         python, _ = median_of([sys.executable, "-c", "pass"], work, small_runs)
         check_plan, _ = median_of([*KEHOACH, "check", str(plan)], work, small_runs)
+        yaml_click, _ = median_of([sys.executable, "-c", "import yaml, click"], work, small_runs)
+        check_minimal, _ = median_of([*KEHOACH, "check", str(minimal)], work, small_runs)
         render_plan, render_peak = median_of([*KEHOACH, "render", str(plan), "-o", str(work / "p.docx")], work, small_runs)
         print(f"python -c pass                {python * 1000:8.1f} ms")
         print(f"python -c 'import docxtpl'    {baseline * 1000:8.1f} ms")
+        print(f"python -c 'import yaml, click' {yaml_click * 1000:7.1f} ms")
+        print(f"check  minimal plan           {check_minimal * 1000:8.1f} ms   (start-up: {(check_minimal - yaml_click) * 1000:.1f} ms over yaml and click)")
         print(f"check  typical plan           {check_plan * 1000:8.1f} ms   ({check_plan / baseline:.2f} × import docxtpl)")
         print(f"render typical plan           {render_plan * 1000:8.1f} ms   ({render_plan / baseline:.2f} × import docxtpl, {render_peak:.0f} MB)")
         results["render / import docxtpl"] = render_plan / baseline
         results["check / import docxtpl"] = check_plan / baseline
+        results["ms check minimal plan"] = check_minimal * 1000
 
         checks, renders, alone = {}, {}, {}
         for rows in sizes:
