@@ -27,6 +27,8 @@ class Pos(NamedTuple):
 
 @dataclass(frozen=True)
 class Diagnostic:
+    """One problem in a file: where, how bad, which rule, and what to do."""
+
     pos: Pos
     severity: Severity
     code: str
