@@ -149,7 +149,34 @@ def run() -> None:
     # again and again, halves the time on large schedules. Only here, in a process of our own: a
     # program that imports kehoach keeps its collector.
     gc.disable()
-    main()
+    try:
+        main()
+    except SystemExit as done:
+        if _only_read and (done.code is None or isinstance(done.code, int)):
+            _end_now(done.code or 0)
+        raise
+
+
+# Set by the commands that write nothing but their output (check, refs, rules).
+_only_read = False
+
+
+def _reads_only() -> None:
+    global _only_read
+    _only_read = True
+
+
+def _end_now(code: int) -> None:
+    """End the process without Python's teardown, which frees every module's objects one by one
+    (~10 ms, a tenth of checking a small plan), once a command that only reads has its output out.
+    Nothing else is left to finish: it wrote no file and holds none open. Where the output cannot be
+    flushed, Python's own exit reports it, as it always has."""
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return
+    os._exit(code)
 
 
 @click.group("kehoach", context_settings={"help_option_names": ["-h", "--help"]})
@@ -165,6 +192,7 @@ def main() -> None:
 @guarded
 def check(files: tuple[str, ...], fmt: str, ignore: tuple[str, ...]) -> None:
     """Kiểm tra kế hoạch và lịch: cấu trúc, ngày tháng, văn bản trích dẫn."""
+    _reads_only()
     found: list[diag.Diagnostic] = []
     for path in files:
         found += _check_any(path, ignore)
@@ -178,6 +206,7 @@ def check(files: tuple[str, ...], fmt: str, ignore: tuple[str, ...]) -> None:
 @guarded
 def rules() -> None:
     """Liệt kê các quy tắc kiểm tra: mã, mức độ, nội dung."""
+    _reads_only()
     from kehoach.check import every_rule
 
     for rule in sorted(every_rule().values(), key=lambda r: r.code):
@@ -212,6 +241,7 @@ def render(files: tuple[str, ...], out: str | None, pdf: bool, template: str | N
 @guarded
 def refs(files: tuple[str, ...], fmt: str) -> None:
     """Liệt kê văn bản được trích dẫn trong kế hoạch (.yaml), tệp văn bản (.txt) hoặc tệp Word (.docx)."""
+    _reads_only()
     from kehoach.refs.sources import references_in
     from kehoach.vnformat import ngay
 
