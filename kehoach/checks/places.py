@@ -15,10 +15,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Iterator
+from typing import Iterable, Iterator
 from weakref import WeakKeyDictionary
 
-from kehoach import units
+from kehoach import textsearch, units
 from kehoach.refs.in_spec import references
 from kehoach.rules import INFO, WARNING, check
 from kehoach.spec.model import Plan, Text, iter_texts
@@ -27,8 +27,8 @@ from kehoach.units import NEW, OLD, Unit
 
 REORGANISED = dt.date(2025, 7, 1)
 
-# The kind words' first letters first: after a lookbehind the regex engine cannot skip ahead to them.
-_KIND_WORD = re.compile(r"(?=(?i:[tđhqxp]))(?<!\w)(?i:thành phố|thị xã|thị trấn|đặc khu|tỉnh|huyện|quận|xã|phường)(?!\w)")
+_KIND_WORDS = ("thành phố", "thị xã", "thị trấn", "đặc khu", "tỉnh", "huyện", "quận", "xã", "phường")
+_KIND_WORD = re.compile(r"(?<!\w)(?i:" + "|".join(_KIND_WORDS) + r")(?!\w)")
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # `Ia H'Drai`
 _BETWEEN_WORDS = re.compile(r"[ \t\n]+")
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|\s(?i:và)\s)\s*")
@@ -77,9 +77,24 @@ def _name_words(text: str, pos: int, kind: str) -> tuple[tuple[str, ...], int]:
     return tuple(words), end
 
 
+def _kind_words(text: str) -> Iterator[re.Match]:
+    """What `_KIND_WORD.finditer(text)` finds, tried only where the lowered text holds a kind word
+    (kehoach/textsearch.py): their first letters are among the commonest, so a regex scan would stop
+    at every fifth character. Each try starts after the previous match's end, as finditer's do."""
+    lower = textsearch.lowered(text)
+    if lower is None:
+        yield from _KIND_WORD.finditer(text)
+        return
+    end = 0
+    for start, _ in textsearch.occurrences(lower, _KIND_WORDS):
+        if start >= end and (match := _KIND_WORD.match(text, start)):
+            yield match
+            end = match.end()
+
+
 def mentions(text: str) -> Iterator[Mention]:
     """Each unit a text names, in order."""
-    for match in _KIND_WORD.finditer(text):
+    for match in _kind_words(text):
         lead = _LEAD.match(text, match.end())
         if not lead or not text[lead.end() : lead.end() + 1].isupper() and not text[lead.end() : lead.end() + 1].isdigit():
             continue  # most kind words in running text are not followed by a name (`các xã trên địa bàn`)
@@ -98,6 +113,17 @@ def mentions(text: str) -> Iterator[Mention]:
             if not words:
                 break
             yield Mention(start, kind, words, True)
+
+
+def _mentions_of(values: Iterable[str]) -> dict[str, list[Mention]]:
+    """The mentions of each of many texts, read as one (textsearch.Joined) to look for the kind words
+    once rather than once a text; each text once, however often it repeats."""
+    joined = textsearch.Joined(dict.fromkeys(values))
+    found: dict[str, list[Mention]] = {value: [] for value in joined.texts}
+    for mention in mentions(joined.text):
+        i, start = joined.locate(mention.offset)
+        found[joined.texts[i]].append(Mention(mention.offset - start, mention.kind, mention.words, mention.listed))
+    return found
 
 
 # -- where the plan is ---------------------------------------------------------------------------
@@ -332,10 +358,12 @@ def _verdicts(spec) -> list[tuple[Text, int, str, str]]:
             cited[id(basis)] = [(0, len(basis.value))]
     organ = {id(t) for t in (spec.organ.parent, spec.organ.name) if t} if isinstance(spec, Plan) and spec.organ else set()
     judged: dict[tuple, Verdict] = {}
+    texts = _texts(spec)
+    named = _mentions_of(text.value for text in texts)
 
     def judged_mentions(value: str, spans: list[tuple[int, int]]) -> list[tuple[Mention, Verdict]]:
         out = []
-        for mention in mentions(value):
+        for mention in named[value]:
             inside = _inside(spans, mention.offset)
             memo = (mention.kind, tuple(units.key(w) for w in mention.words), mention.listed, inside)
             if memo not in judged:
@@ -347,7 +375,7 @@ def _verdicts(spec) -> list[tuple[Text, int, str, str]]:
     # Schedule rows repeat the same few places: a value without citations is read once.
     by_value: dict[str, list[tuple[Mention, Verdict]]] = {}
     found = []
-    for text in _texts(spec):
+    for text in texts:
         spans = cited.get(id(text))
         if spans is not None:
             results = judged_mentions(text.value, spans)
