@@ -172,8 +172,9 @@ def _candidates(words: tuple[str, ...]) -> Iterator[str]:
         yield " ".join(words[:n])
 
 
-def _context(spec, eras: frozenset[str]) -> Context:
-    """Where the plan is, from its organ, the organ's parent and its place."""
+def _context(spec, eras: frozenset[str], named: dict[str, list[Mention]]) -> Context:
+    """Where the plan is, from its organ, the organ's parent and its place (`named`: the mentions of
+    each of the spec's texts, these among them)."""
     context = Context(eras)
     own: list[Text] = []
     if isinstance(spec, Plan):
@@ -181,7 +182,7 @@ def _context(spec, eras: frozenset[str]) -> Context:
             own += [t for t in (spec.organ.parent, spec.organ.name, spec.organ.mention) if t]
         if spec.place:
             own.append(spec.place)
-    for mention in (m for text in own for m in mentions(text.value)):
+    for mention in (m for text in own for m in named[text.value]):
         for name in _candidates(mention.words):
             if "province" in _KINDS[mention.kind] and not (context.old_province or context.new_province):
                 # A province of today also names the older ones merged into it: the older table is
@@ -204,7 +205,7 @@ def _context(spec, eras: frozenset[str]) -> Context:
             context.old_district, context.old_province = districts[0].full, districts[0].province
     if not (context.old_province or context.new_province):
         # A commune's own plan rarely names its province: a commune name found in one province only tells it.
-        for mention in (m for text in own for m in mentions(text.value) if "commune" in _KINDS[m.kind]):
+        for mention in (m for text in own for m in named[text.value] if "commune" in _KINDS[m.kind]):
             era = NEW if NEW in eras else OLD
             found = {u.province: u for name in _candidates(mention.words) for u in units.communes_named(name, era)}
             if len(found) == 1:
@@ -348,7 +349,9 @@ def _verdicts(spec) -> list[tuple[Text, int, str, str]]:
     if spec in _FOUND:
         return _FOUND[spec]
     eras = _eras(spec)
-    context = _context(spec, eras)
+    texts = _texts(spec)
+    named = _mentions_of(text.value for text in texts)
+    context = _context(spec, eras, named)
     cited: dict[int, list[tuple[int, int]]] = {}
     if isinstance(spec, Plan):
         for text, ref in references(spec):
@@ -358,8 +361,6 @@ def _verdicts(spec) -> list[tuple[Text, int, str, str]]:
             cited[id(basis)] = [(0, len(basis.value))]
     organ = {id(t) for t in (spec.organ.parent, spec.organ.name) if t} if isinstance(spec, Plan) and spec.organ else set()
     judged: dict[tuple, Verdict] = {}
-    texts = _texts(spec)
-    named = _mentions_of(text.value for text in texts)
 
     def judged_mentions(value: str, spans: list[tuple[int, int]]) -> list[tuple[Mention, Verdict]]:
         out = []
