@@ -12,7 +12,9 @@ the verdict holds on a noisy machine:
 - 2,000 references in one paragraph against 2,000 spread over paragraphs (`kehoach check`, whole process);
 - a 7 MB symbol `1/A-A-A-…`: time and peak memory of `kehoach refs` (a backtracking regex once took 1.4 GB);
 - the references of a plan with a 20,000-row schedule: rows are places and people, not citations,
-  so they cost nothing here.
+  so they cost nothing here;
+- the other scans of running text (dates, weekdays, place names) on 1 and 4 MB, and on words that
+  announce a date with none after them.
 
 Not part of the test run: timings depend on the machine.
 """
@@ -105,6 +107,22 @@ def main() -> int:
     dense_time = {n: best(lambda t=text: find(t), runs) for n, text in dense.items()}
     rows.append(("10,000 references beside 20,000 laws by name", f"{dense_time[10_000]:.2f} s",
                  f"{dense_time[10_000] / dense_time[5_000]:.2f}× half as many ({dense_time[5_000]:.2f} s)"))
+
+    # The other scans of running text (dates, weekdays, place names), found from their words: plan
+    # text, and words that announce a date with none after it (each looks ahead for one).
+    from kehoach import prose_dates
+    from kehoach.checks.places import mentions
+
+    def scans(text: str) -> None:
+        prose_dates.find(text), prose_dates.weekdays(text), list(mentions(text))
+
+    scan_time = {size: best(lambda t=texts[size]: scans(t), runs) for size in (sizes[0], sizes[-1])}
+    rows.append((f"dates, weekdays, places of {sizes[-1] // 1_000_000} MB", f"{scan_time[sizes[-1]]:.2f} s",
+                 f"{scan_time[sizes[-1]] / scan_time[sizes[0]]:.2f}× the 1 MB time ({sizes[-1] // sizes[0]}× the text)"))
+    announced = {n: ("từ ngày 1/2 đến xã Tủa Thàng, thứ hai " + " " * 40) * n + "ngày 3/4" for n in (25_000, 100_000)}
+    announced_time = {n: best(lambda t=text: scans(t), runs) for n, text in announced.items()}
+    rows.append(("100,000 dates announced with none after", f"{announced_time[100_000]:.2f} s",
+                 f"{announced_time[100_000] / announced_time[25_000]:.2f}× a quarter as many ({announced_time[25_000]:.2f} s)"))
 
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)

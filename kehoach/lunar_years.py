@@ -31,13 +31,15 @@ class Named:
 
 _STEMS = {s.lower() for s in STEMS} | {"kỉ", "quí"}
 _BRANCHES = {b.lower() for b in BRANCHES} | {"tí", "tị", "mẹo"}
-# `(?=[12])` first: after a lookbehind the regex engine cannot skip ahead to a year's first digit.
-_YEAR = re.compile(r"(?=[12])(?<!\d)(?:19|20)\d\d(?!\d)")
+# The century's digits first, the lookbehind (no digit before them) after: the regex engine skips
+# ahead to a `1` or a `2` only when the pattern begins with the characters it may begin with.
+_YEAR = r"(?:19|20)(?<!\d(?:19|20))\d\d(?!\d)"
 # The name right before the year (`Giáp Thìn năm 2024`, `Xuân Ất Tỵ 2025`) or right after it
 # (`năm 2025 (Ất Tỵ)`). Generic words, checked against the stems and branches after matching: a
 # pattern listing every spelling costs more to compile than a whole check.
-_NAME_BEFORE = re.compile(r"(?<!\w)(\w+)\s+(\w+)[\s,(]*(?:(?i:năm)\s+)?$")
-_NAME_AFTER = re.compile(r"\s*[(,]?\s*(\w+)\s+(\w+)(?!\w)")
+_NAME_BEFORE = r"(?<!\w)(\w+)\s+(\w+)[\s,(]*(?:(?i:năm)\s+)?$"
+_NAME_AFTER = r"\s*[(,]?\s*(\w+)\s+(\w+)(?!\w)"
+# The three are kept as text, compiled by `re`'s own cache when a text may hold a name at all.
 _REACH = 30
 
 
@@ -63,13 +65,23 @@ def _stem_and_word() -> re.Pattern:
     return re.compile(r"(?<!\w)(" + "|".join(stems) + r")\s+(\w+)(?!\w)")
 
 
+def _may_hold_a_name(text: str) -> bool:
+    """Whether a lunar year's name may stand in `text`: its lowered form holds a stem and a branch
+    (the words `_is_name` asks for). Few texts with a year hold a branch at all (none of the seed
+    plans' paragraphs holds both), and then their years need not be read around."""
+    lower = text.lower()
+    return any(branch in lower for branch in _BRANCHES) and any(stem in lower for stem in _STEMS)
+
+
 def find(text: str) -> list[Named]:
     """Each lunar year's name written beside a year, in text order."""
     found: list[Named] = []
-    for year in _YEAR.finditer(text):
+    if not ("19" in text or "20" in text) or not _may_hold_a_name(text):
+        return found  # no year, or no name to read around one
+    for year in re.finditer(_YEAR, text):
         start = max(0, year.start() - _REACH)
-        before = _NAME_BEFORE.search(text[start : year.start()])
-        after = _NAME_AFTER.match(text, year.end())
+        before = re.search(_NAME_BEFORE, text[start : year.start()])
+        after = re.compile(_NAME_AFTER).match(text, year.end())
         for match, offset in ((before, start), (after, 0)):
             if match and _is_name(match.group(1), match.group(2)):
                 stem, branch = match.group(1), match.group(2)

@@ -13,6 +13,10 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from kehoach import textsearch
 
 # How running text writes a date, shared with the reference extractor (kehoach/refs/extract.py).
 # Words may be separated by spaces, line breaks and **bold**/*italic* markers.
@@ -27,7 +31,14 @@ _NUMERIC = r"(?<![\d/.])(\d{1,2})" + SEPARATOR + r"(\d{1,2})(?:" + SEPARATOR + r
 _LONG = r"(?<!\d)(\d{1,2})" + MONTH_WORD + r"(\d{1,2})(?:" + YEAR_WORD + r"(\d{4}))?(?!\d)"
 # Both forms begin with a lookbehind, which keeps the regex engine from skipping ahead to a digit:
 # the leading `(?=\d)` lets it (a whole plan's prose is read 4 times faster).
-_TOKEN = re.compile(rf"(?=\d)(?:{_NUMERIC}|{_LONG})", re.IGNORECASE)
+_TOKEN = rf"(?i)(?=\d)(?:{_NUMERIC}|{_LONG})"
+
+
+@lru_cache(maxsize=1)
+def _token() -> re.Pattern:
+    """`_TOKEN`, compiled on first use: dates are read only after `ngày`, `từ` or a weekday, which
+    the prose of a small plan may not hold."""
+    return re.compile(_TOKEN)
 
 # The marks (and the weekday before a date, below) are read only around a date found: kept as text,
 # compiled on first use by `re`'s own cache, so that a start-up for a plan without dates does not compile them.
@@ -38,6 +49,8 @@ _MARK_DEADLINE = (
     r"(?i)(?<!\w)(?:trước|chậm nhất(?:" + GAP + r"là)?|hạn(?:" + GAP + r"(?:chót|cuối))?(?:" + GAP + r"(?:là|vào))?)"
     + GAP + r"ngày[\s*_]*$"
 )
+# A deadline's first words, one of which each of its matches holds.
+_DEADLINE_WORDS = ("trước", "chậm", "hạn")
 # How far back a mark may stand before its date.
 _LOOKBACK = 40
 # A day that comes back every year (`trước ngày 15/6 hằng năm`): a day of no one year.
@@ -67,6 +80,10 @@ class WrittenDate:
             return f"tháng {self.month} năm {year} chỉ có {last} ngày"
         return dt.date(year, self.month, self.day)
 
+    def back(self, by: int) -> WrittenDate:
+        """The same date at an offset `by` characters back."""
+        return WrittenDate(self.offset - by, self.text, self.day, self.month, self.year)
+
 
 @dataclass(frozen=True)
 class Found:
@@ -75,6 +92,9 @@ class Found:
     end: WrittenDate | None = None
     recurring: bool = False
 
+    def back(self, by: int) -> Found:
+        return Found(self.kind, self.start.back(by), self.end and self.end.back(by), self.recurring)
+
 
 def _written(match: re.Match) -> WrittenDate:
     groups = match.groups()
@@ -82,24 +102,58 @@ def _written(match: re.Match) -> WrittenDate:
     return WrittenDate(match.start(), match.group(0), int(day), int(month), int(year) if year else None)
 
 
+# Every mark ends with `ngày` or `từ` (and blanks or **bold** markers) right before its date.
+_MARK_WORDS = ("ngày", "từ")
+_MARK_GAP = re.compile(r"[\s*_]*")
+
+
+def _after_mark(text: str, lower: str | None) -> Iterator[re.Match]:
+    """The dates `_TOKEN.finditer(text)` finds that stand right after `ngày` or `từ`: only those can
+    have a mark before them. Found from the words in the lowered text (kehoach/textsearch.py) rather
+    than by scanning for dates, which stops at each of a plan's numbers. A date holds neither word, so
+    none begins before one and ends after it: the date read right after a word is finditer's."""
+    if lower is None:
+        yield from _token().finditer(text)
+        return
+    for start, word in textsearch.occurrences(lower, _MARK_WORDS):
+        if match := _token().match(text, _MARK_GAP.match(text, start + len(word)).end()):
+            yield match
+
+
+def _marked(mark: str, words: tuple[str, ...], before: str, lowered_before: str) -> bool:
+    """Whether `before` ends with the mark: its regex runs only when the window holds one of the words
+    every match of it holds (a search anchored at the end tries each of the 40 positions)."""
+    return any(word in lowered_before for word in words) and re.search(mark, before) is not None
+
+
 def find(text: str) -> list[Found]:
+    return _find(text, textsearch.lowered(text))
+
+
+def find_each(joined: textsearch.Joined) -> list[list[Found]]:
+    """`find` of each of the joined texts, read as one (kehoach/textsearch.py)."""
+    return joined.each(_find(joined.text, joined.lowered), lambda found: found.start.offset, Found.back)
+
+
+def _find(text: str, lower: str | None) -> list[Found]:
     found: list[Found] = []
-    tokens = list(_TOKEN.finditer(text))
-    consumed = -1
-    for i, match in enumerate(tokens):
-        if i <= consumed:
+    resume = 0  # after a range: its second date is not read again as a date of its own
+    for match in _after_mark(text, lower):
+        if match.start() < resume:
             continue
         before = text[max(0, match.start() - _LOOKBACK) : match.start()]
-        if re.search(_MARK_FROM, before) and i + 1 < len(tokens):
-            following = tokens[i + 1]
-            if re.fullmatch(_MARK_TO, text[match.end() : following.start()]):
+        lowered_before = before.lower()
+        # `đến` must follow before the next date is looked for: in texts read as one it may be far.
+        if _marked(_MARK_FROM, ("từ",), before, lowered_before) and re.compile(_MARK_TO).match(text, match.end()):
+            following = _token().search(text, match.end())  # the date finditer finds next
+            if following and re.fullmatch(_MARK_TO, text[match.end() : following.start()]):
                 found.append(Found("range", _written(match), _written(following)))
-                consumed = i + 1
+                resume = following.end()
                 continue
         recurring = bool(re.match(_RECURRING, text[match.end() : match.end() + _LOOKAHEAD]))
-        if re.search(_MARK_DEADLINE, before):
+        if _marked(_MARK_DEADLINE, _DEADLINE_WORDS, before, lowered_before):
             found.append(Found("deadline", _written(match), recurring=recurring))
-        elif re.search(_MARK_DAY, before):
+        elif _marked(_MARK_DAY, ("ngày",), before, lowered_before):
             found.append(Found("date", _written(match), recurring=recurring))
     return found
 
@@ -127,14 +181,57 @@ class WeekdayClaim:
     weekday: int  # Monday 0 … Sunday 6
     date: WrittenDate
 
+    def back(self, by: int) -> WeekdayClaim:
+        return WeekdayClaim(self.offset - by, self.text, self.said, self.weekday, self.date.back(by))
+
+
+_WEEKDAY_WORDS = ("thứ", "chủ")
+_DIGIT = re.compile(r"\d")
+
+
+def _first_date_from(text: str, at: int) -> re.Match | None:
+    """The first date `_TOKEN.finditer` finds from `at` on, when it starts within `_LOOKBACK`
+    characters (a date further on cannot have the weekday at `at` before it). Dates start at a digit:
+    trying each digit in turn is what finditer does; the bound keeps many weekday words before one
+    date from reading it again and again."""
+    limit = at + _LOOKBACK + 1
+    digit = _DIGIT.search(text, at, limit)
+    while digit:
+        if match := _token().match(text, digit.start()):
+            return match
+        digit = _DIGIT.search(text, digit.end(), limit)
+    return None
+
+
+def _after_weekday(text: str, lower: str | None) -> Iterator[re.Match]:
+    """The dates `_TOKEN.finditer(text)` finds that may have a weekday written before them: the first
+    one after each `thứ` or `chủ` (kehoach/textsearch.py). The words between a weekday and its date
+    hold one digit at most, and a date two, so no other date stands between them; and no date holds
+    either word."""
+    if lower is None:
+        yield from _token().finditer(text)
+        return
+    last = -1
+    for at, _ in textsearch.occurrences(lower, _WEEKDAY_WORDS):
+        match = _first_date_from(text, at)
+        if match and match.start() > last:
+            last = match.start()
+            yield match
+
 
 def weekdays(text: str) -> list[WeekdayClaim]:
     """Every date that has its weekday written just before it."""
+    return _weekdays(text, textsearch.lowered(text))
+
+
+def weekdays_each(joined: textsearch.Joined) -> list[list[WeekdayClaim]]:
+    """`weekdays` of each of the joined texts, read as one (kehoach/textsearch.py)."""
+    return joined.each(_weekdays(joined.text, joined.lowered), lambda claim: claim.offset, WeekdayClaim.back)
+
+
+def _weekdays(text: str, lower: str | None) -> list[WeekdayClaim]:
     claims: list[WeekdayClaim] = []
-    lowered = text.lower()
-    if "thứ" not in lowered and "chủ" not in lowered:  # most paragraphs name no weekday: skip reading their dates
-        return claims
-    for match in _TOKEN.finditer(text):
+    for match in _after_weekday(text, lower):
         before = text[max(0, match.start() - _LOOKBACK) : match.start()]
         said = re.search(_WEEKDAY_BEFORE, before)
         if said is None:

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Iterator
 from weakref import WeakKeyDictionary
 
-from kehoach import lunar_years, prose_dates
+from kehoach import lunar_years, prose_dates, textsearch
 from kehoach.rules import ERROR, INFO, WARNING, check
 from kehoach.spec.model import Phase, Plan, Schedule, Section, Text, Window
 from kehoach.spec.prose import prose_texts
@@ -101,6 +101,7 @@ def window_other_year(spec):
 
 
 _PROSE: WeakKeyDictionary = WeakKeyDictionary()
+_JOINED: WeakKeyDictionary = WeakKeyDictionary()
 
 
 def _prose_texts(spec) -> tuple[list[Text], int | None]:
@@ -109,12 +110,20 @@ def _prose_texts(spec) -> tuple[list[Text], int | None]:
     return prose_texts(spec), year
 
 
+def _joined(spec) -> textsearch.Joined:
+    """The spec's running text read as one, for the rules that scan it for dates and weekdays."""
+    if spec not in _JOINED:
+        _JOINED[spec] = textsearch.Joined(text.value for text in prose_texts(spec))
+    return _JOINED[spec]
+
+
 def _prose(spec) -> list[tuple[Text, prose_dates.Found, int | None]]:
     """Every date found in the spec's text, with the year a date without one takes; found once per
     spec, for the three rules that read them."""
     if spec not in _PROSE:
         texts, year = _prose_texts(spec)
-        _PROSE[spec] = [(text, found, year) for text in texts for found in prose_dates.find(text.value)]
+        each = prose_dates.find_each(_joined(spec))
+        _PROSE[spec] = [(text, found, year) for text, founds in zip(texts, each) for found in founds]
     return _PROSE[spec]
 
 
@@ -180,8 +189,8 @@ def lunar_year_name(spec):
 def weekday_of_a_date(spec):
     """Thứ viết cạnh một ngày không đúng với ngày đó (`Thứ Sáu, 14/11/2026` là Thứ Bảy)."""
     texts, year = _prose_texts(spec)
-    for text in texts:
-        for claim in prose_dates.weekdays(text.value):
+    for text, claims in zip(texts, prose_dates.weekdays_each(_joined(spec))):
+        for claim in claims:
             day = claim.date.resolve(year)
             if isinstance(day, dt.date) and day.weekday() != claim.weekday:
                 yield text.pos_at(claim.offset), (

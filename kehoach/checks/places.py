@@ -15,10 +15,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Iterator
+from typing import Iterable, Iterator
 from weakref import WeakKeyDictionary
 
-from kehoach import units
+from kehoach import textsearch, units
 from kehoach.refs.in_spec import references
 from kehoach.rules import INFO, WARNING, check
 from kehoach.spec.model import Plan, Text, iter_texts
@@ -27,8 +27,8 @@ from kehoach.units import NEW, OLD, Unit
 
 REORGANISED = dt.date(2025, 7, 1)
 
-# The kind words' first letters first: after a lookbehind the regex engine cannot skip ahead to them.
-_KIND_WORD = re.compile(r"(?=(?i:[tđhqxp]))(?<!\w)(?i:thành phố|thị xã|thị trấn|đặc khu|tỉnh|huyện|quận|xã|phường)(?!\w)")
+_KIND_WORDS = ("thành phố", "thị xã", "thị trấn", "đặc khu", "tỉnh", "huyện", "quận", "xã", "phường")
+_KIND_WORD = re.compile(r"(?<!\w)(?i:" + "|".join(_KIND_WORDS) + r")(?!\w)")
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # `Ia H'Drai`
 _BETWEEN_WORDS = re.compile(r"[ \t\n]+")
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|\s(?i:và)\s)\s*")
@@ -77,9 +77,24 @@ def _name_words(text: str, pos: int, kind: str) -> tuple[tuple[str, ...], int]:
     return tuple(words), end
 
 
+def _kind_words(text: str) -> Iterator[re.Match]:
+    """What `_KIND_WORD.finditer(text)` finds, tried only where the lowered text holds a kind word
+    (kehoach/textsearch.py): their first letters are among the commonest, so a regex scan would stop
+    at every fifth character. Each try starts after the previous match's end, as finditer's do."""
+    lower = textsearch.lowered(text)
+    if lower is None:
+        yield from _KIND_WORD.finditer(text)
+        return
+    end = 0
+    for start, _ in textsearch.occurrences(lower, _KIND_WORDS):
+        if start >= end and (match := _KIND_WORD.match(text, start)):
+            yield match
+            end = match.end()
+
+
 def mentions(text: str) -> Iterator[Mention]:
     """Each unit a text names, in order."""
-    for match in _KIND_WORD.finditer(text):
+    for match in _kind_words(text):
         lead = _LEAD.match(text, match.end())
         if not lead or not text[lead.end() : lead.end() + 1].isupper() and not text[lead.end() : lead.end() + 1].isdigit():
             continue  # most kind words in running text are not followed by a name (`các xã trên địa bàn`)
@@ -98,6 +113,17 @@ def mentions(text: str) -> Iterator[Mention]:
             if not words:
                 break
             yield Mention(start, kind, words, True)
+
+
+def _mentions_of(values: Iterable[str]) -> dict[str, list[Mention]]:
+    """The mentions of each of many texts, read as one (textsearch.Joined) to look for the kind words
+    once rather than once a text; each text once, however often it repeats."""
+    joined = textsearch.Joined(dict.fromkeys(values))
+    found: dict[str, list[Mention]] = {value: [] for value in joined.texts}
+    for mention in mentions(joined.text):
+        i, start = joined.locate(mention.offset)
+        found[joined.texts[i]].append(Mention(mention.offset - start, mention.kind, mention.words, mention.listed))
+    return found
 
 
 # -- where the plan is ---------------------------------------------------------------------------
@@ -146,8 +172,9 @@ def _candidates(words: tuple[str, ...]) -> Iterator[str]:
         yield " ".join(words[:n])
 
 
-def _context(spec, eras: frozenset[str]) -> Context:
-    """Where the plan is, from its organ, the organ's parent and its place."""
+def _context(spec, eras: frozenset[str], named: dict[str, list[Mention]]) -> Context:
+    """Where the plan is, from its organ, the organ's parent and its place (`named`: the mentions of
+    each of the spec's texts, these among them)."""
     context = Context(eras)
     own: list[Text] = []
     if isinstance(spec, Plan):
@@ -155,7 +182,7 @@ def _context(spec, eras: frozenset[str]) -> Context:
             own += [t for t in (spec.organ.parent, spec.organ.name, spec.organ.mention) if t]
         if spec.place:
             own.append(spec.place)
-    for mention in (m for text in own for m in mentions(text.value)):
+    for mention in (m for text in own for m in named[text.value]):
         for name in _candidates(mention.words):
             if "province" in _KINDS[mention.kind] and not (context.old_province or context.new_province):
                 # A province of today also names the older ones merged into it: the older table is
@@ -178,7 +205,7 @@ def _context(spec, eras: frozenset[str]) -> Context:
             context.old_district, context.old_province = districts[0].full, districts[0].province
     if not (context.old_province or context.new_province):
         # A commune's own plan rarely names its province: a commune name found in one province only tells it.
-        for mention in (m for text in own for m in mentions(text.value) if "commune" in _KINDS[m.kind]):
+        for mention in (m for text in own for m in named[text.value] if "commune" in _KINDS[m.kind]):
             era = NEW if NEW in eras else OLD
             found = {u.province: u for name in _candidates(mention.words) for u in units.communes_named(name, era)}
             if len(found) == 1:
@@ -322,7 +349,9 @@ def _verdicts(spec) -> list[tuple[Text, int, str, str]]:
     if spec in _FOUND:
         return _FOUND[spec]
     eras = _eras(spec)
-    context = _context(spec, eras)
+    texts = _texts(spec)
+    named = _mentions_of(text.value for text in texts)
+    context = _context(spec, eras, named)
     cited: dict[int, list[tuple[int, int]]] = {}
     if isinstance(spec, Plan):
         for text, ref in references(spec):
@@ -335,7 +364,7 @@ def _verdicts(spec) -> list[tuple[Text, int, str, str]]:
 
     def judged_mentions(value: str, spans: list[tuple[int, int]]) -> list[tuple[Mention, Verdict]]:
         out = []
-        for mention in mentions(value):
+        for mention in named[value]:
             inside = _inside(spans, mention.offset)
             memo = (mention.kind, tuple(units.key(w) for w in mention.words), mention.listed, inside)
             if memo not in judged:
@@ -347,7 +376,7 @@ def _verdicts(spec) -> list[tuple[Text, int, str, str]]:
     # Schedule rows repeat the same few places: a value without citations is read once.
     by_value: dict[str, list[tuple[Mention, Verdict]]] = {}
     found = []
-    for text in _texts(spec):
+    for text in texts:
         spans = cited.get(id(text))
         if spans is not None:
             results = judged_mentions(text.value, spans)
