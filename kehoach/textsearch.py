@@ -20,7 +20,7 @@ T = TypeVar("T")
 def lowered(text: str) -> str | None:
     """`text` in lower case with the same offsets, or None when lowering changes its length (`İ`
     becomes two characters). For the letters of the words looked for with it, `str.lower` folds case
-    as the regex's ignore-case does (tests/test_textsearch.py checks every character)."""
+    as the regex's ignore-case does (tests/test_text_scans.py checks every character)."""
     lower = text.lower()
     return lower if len(lower) == len(text) else None
 

@@ -19,7 +19,7 @@ LAYERS = [
     ("kehoach.prose_dates", 3), ("kehoach.lunar_years", 3),
     ("kehoach.spec", 2), ("kehoach.word", 2),
     ("kehoach.workdays", 1), ("kehoach.vnformat", 1), ("kehoach.doctypes", 1), ("kehoach.fileio", 1),
-    ("kehoach.inputfiles", 1),
+    ("kehoach.inputfiles", 1), ("kehoach.textsearch", 1),
     ("kehoach.rules", 0), ("kehoach.diagnostics", 0), ("kehoach.errors", 0), ("kehoach", 0),
 ]
 
