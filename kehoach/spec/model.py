@@ -23,7 +23,7 @@ FOOTNOTE_MARKER = re.compile(r"\[\^(?P<note>[^\]\s]+)\]")
 VIEW = {"walk": False}
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, slots=True, init=False)
 class Text:
     """A text value of the spec.
 
@@ -40,9 +40,13 @@ class Text:
     # first position asked for.
     _walk: tuple[list[int], list[int]] | None = field(default=None, init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        if not self.value:
-            self.value = self.source
+    # Written out rather than generated: one call less for each of the thousands of values a spec has.
+    def __init__(self, source: str, pos: Pos, raw: str = "", value: str = "") -> None:
+        self.source = source
+        self.pos = pos
+        self.raw = raw
+        self.value = value or source
+        self._walk = None
 
     @property
     def templated(self) -> bool:
@@ -463,18 +467,28 @@ _LEAVES = frozenset({type(None), str, int, float, bool, dt.date, DateValue, Pos}
 
 
 def _collect(obj, found: list[Text]) -> None:
+    # Texts met in a list or a field are taken there, without a call each: most of a spec's Texts are.
     kind = type(obj)
     if kind is Text:
         found.append(obj)
     elif kind is list or kind is tuple:
         for item in obj:
-            if type(item) not in _LEAVES:
+            item_kind = type(item)
+            if item_kind is Text:
+                found.append(item)
+            elif item_kind not in _LEAVES:
                 _collect(item, found)
     elif kind is dict:
         for item in obj.values():
-            _collect(item, found)
+            if type(item) is Text:
+                found.append(item)
+            else:
+                _collect(item, found)
     else:
         for name in _field_names(kind):
             value = getattr(obj, name)
-            if type(value) not in _LEAVES:
+            value_kind = type(value)
+            if value_kind is Text:
+                found.append(value)
+            elif value_kind not in _LEAVES:
                 _collect(value, found)

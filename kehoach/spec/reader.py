@@ -22,6 +22,7 @@ from kehoach.spec.yaml_source import node_pos
 _PROSE_KEY = re.compile(r"[^\x00-\x7f]|\s|^[A-Z]")
 
 _NULL_TAG = "tag:yaml.org,2002:null"
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 # After a plain scalar: blanks, then `#` glued to a character — text that YAML read as a comment.
 _CUT_BY_COMMENT = re.compile(r"[ \t]+(?P<cut>#[^\s#][^\n]*)")
 # The largest number a spec holds (a document's number, a count of rows): larger is a typing slip.
@@ -62,15 +63,18 @@ class Reader:
             self._wrong_type(node, f"{schema.what} phải là một bảng khóa: giá trị")
             return None
         values: dict[str, yaml.Node] = {}
+        known = schema.keys
         for key_node, value_node in node.value:
-            key = nfc(str(key_node.value)) if isinstance(key_node, yaml.ScalarNode) else None
-            if key is None:
+            if not isinstance(key_node, yaml.ScalarNode):
                 self.report(rules.WRONG_TYPE, key_node, "khóa phải là một chữ")
                 continue
+            key = key_node.value
+            if key not in known:  # a declared key is ASCII, so already composed: only others are normalised
+                key = nfc(key)
             if key in values:
                 self.report(rules.DUPLICATE_KEY, key_node, f"khóa `{key}` đã có ở trên: giữ một, xóa cái còn lại")
                 continue
-            if key not in schema.keys:
+            if key not in known:
                 self._unknown_key(key_node, key, value_node, schema)
                 continue
             values[key] = value_node
@@ -102,14 +106,18 @@ class Reader:
     # -- scalars -----------------------------------------------------------------------
 
     def text(self, node: yaml.Node, what: str) -> Text | None:
+        # Called for every value of a spec: positions and slices are taken inline.
         if isinstance(node, yaml.ScalarNode):
-            if node.tag == _NULL_TAG and node.value in ("", "~", "null", "Null", "NULL"):
+            value = node.value
+            if node.tag == _NULL_TAG and value in _NULLS:
                 self.report(rules.WRONG_TYPE, node, f"`{what}` để trống: điền nội dung")
                 return None
-            raw = self.source[node.start_mark.index : node.end_mark.index]
+            start, end = node.start_mark.index, node.end_mark.index
             if not node.style:  # plain: None from PyYAML, "" from libyaml
-                self._comment_after(node, what)
-            return Text(nfc(node.value), self.pos(node), raw=raw)
+                cut = _CUT_BY_COMMENT.match(self.source, end)
+                if cut is not None:
+                    self._comment_after(node, what, cut)
+            return Text(value if value.isascii() else nfc(value), node_pos(self.path, node), self.source[start:end])
         if isinstance(node, (yaml.SequenceNode, yaml.MappingNode)) and self.looks_like_prose(node):
             line = self._source_line(node).strip()
             self.report(
@@ -199,12 +207,9 @@ class Reader:
 
     # -- helpers -----------------------------------------------------------------------
 
-    def _comment_after(self, node: yaml.ScalarNode, what: str) -> None:
+    def _comment_after(self, node: yaml.ScalarNode, what: str, match: re.Match) -> None:
         """Warn when YAML took the rest of a line of text for a comment: ` #` glued to what follows
         (`Hộ #1`, `#TT`) is text, not a note (a note is written `# ...`)."""
-        match = _CUT_BY_COMMENT.match(self.source, node.end_mark.index)
-        if match is None:
-            return
         cut = match.group("cut").rstrip()
         column = node.end_mark.column + match.start("cut") - node.end_mark.index
         whole = f"{node.value} {cut}".replace("\\", "\\\\").replace('"', '\\"')

@@ -192,10 +192,11 @@ def evaluate(texts, variables: dict, unreadable: frozenset[str] = frozenset()) -
     already says what is wrong, so a text using them is not reported as missing them."""
     problems: list[Diagnostic] = []
     for text in texts:
-        if not text.templated:
+        source = text.source
+        if "{{" not in source and "{%" not in source:  # Text.templated, without a call for each text
             continue
         try:
-            result = _direct(text.source, variables)
+            result = _direct(source, variables)
             if result is None:
                 result = _compile(text.source, variables).render(variables)
         except Exception as error:  # any failure of user code in the sandbox is the user's to fix
