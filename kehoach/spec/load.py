@@ -53,8 +53,10 @@ def looks_like_id(entry: str) -> bool:
     return bool(entry) and set(entry) <= _ID_CHARS and not entry.isdigit()
 
 
-@dataclass
+@dataclass(repr=False, eq=False)  # methods compiled at import that nothing calls
 class Loaded:
+    """A file's spec (None when the file could not be read as one) and every problem found loading it."""
+
     spec: Spec | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
@@ -452,8 +454,9 @@ def _member_refs(reader: Reader, node: yaml.Node, what: str) -> list[MemberRef]:
     return refs
 
 
-# A clock time as plans write it: 7h30, 7h, 07:30, 7 giờ 30.
-_CLOCK = re.compile(r"([01]?[0-9]|2[0-3])\s*(?:h|g|giờ|:)\s*([0-5][0-9])?(?:\s*(?:phút|p))?", re.IGNORECASE)
+# A clock time as plans write it: 7h30, 7h, 07:30, 7 giờ 30. (A pattern, compiled on first use: few
+# schedules give times.)
+_CLOCK = r"([01]?[0-9]|2[0-3])\s*(?:h|g|giờ|:)\s*([0-5][0-9])?(?:\s*(?:phút|p))?"
 
 
 def _clock(reader: Reader, node: yaml.Node, what: str) -> Text | None:
@@ -461,7 +464,7 @@ def _clock(reader: Reader, node: yaml.Node, what: str) -> Text | None:
     text = reader.text(node, what)
     if text is None:
         return None
-    match = _CLOCK.fullmatch(text.value.strip())
+    match = re.fullmatch(_CLOCK, text.value.strip(), re.IGNORECASE)
     if match is None:
         reader.report(rules.BAD_VALUE, node, f"`{what}` viết giờ như `7h30` hoặc `7h` (đang là `{text.value}`)")
         return None

@@ -1,7 +1,9 @@
 """The spec model: plans and schedules as the loader builds them, every value with its position.
 
 The classes a schedule has one of per row (Text, DateValue, MemberRef, Row) use slots: a schedule
-of ten thousand rows makes a quarter of a million of them."""
+of ten thousand rows makes a quarter of a million of them. No class has a generated `==` or repr:
+model objects are told apart by identity (no code compares two by value), and each generated method
+is code compiled at import, which every command pays for."""
 
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ FOOTNOTE_MARKER = re.compile(r"\[\^(?P<note>[^\]\s]+)\]")
 VIEW = {"walk": False}
 
 
-@dataclass(eq=False, slots=True, init=False)
+@dataclass(slots=True, init=False, repr=False, eq=False)
 class Text:
     """A text value of the spec.
 
@@ -103,20 +105,24 @@ def _walk(value: str, raw: str) -> tuple[list[int], list[int]]:
     return raw_at, [k for k, c in enumerate(raw) if c == "\n"]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class DateValue:
+    """A date of the spec, with where it is written."""
+
     value: dt.date
     pos: Pos
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class Window:
+    """A span of days, `{from: ..., to: ...}`: a plan's or a schedule's `window`."""
+
     start: DateValue
     end: DateValue
     pos: Pos
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class Organ:
     """An issuing organ. A `name` or `parent` written as a list of lines is one Text holding the
     lines joined by line breaks, with `name_as_lines` / `parent_as_lines` set: printed as written."""
@@ -138,13 +144,15 @@ class Organ:
         return self.parent.value.split("\n") if self.parent_as_lines and self.parent else []
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class Signer:
+    """A signature block: the lines above the name (`TM. ...`, the title), then the name."""
+
     lines: list[Text]
     name: Text
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class Period:
     """A multi-year plan's giai đoạn: `period: {from: 2021, to: 2025}`."""
 
@@ -160,7 +168,7 @@ class Period:
         return f"{self.start}\u2013{self.end}"
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class Cell:
     """A table cell: its text, and how many columns (`span`) and rows (`rows`) it covers."""
 
@@ -185,7 +193,7 @@ def is_number_column(title: str) -> bool:
     return title.strip().lower() in _NUMBER_COLUMNS
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class PlacedRow:
     """A table row laid on the grid: each cell with the column it starts at."""
 
@@ -229,7 +237,7 @@ def placed_rows(rows: list[list[Cell]], width: int, numbered: bool = False) -> l
     return placed_rows
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class Table:
     """A table. `header` holds every header row; `columns` is its first row's texts (the column
     titles of a one-row header, as before). `widths` are per cent of the text width, or empty."""
@@ -253,16 +261,20 @@ class Table:
         return bool(self.columns) and is_number_column(self.columns[0].value)
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class Phase:
+    """A step of a section's `timeline`, from `start` to `end` (the same day for `on`)."""
+
     start: DateValue
     end: DateValue
     task: Text
     pos: Pos
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class Section:
+    """A part of the body: a title or a text, and what it holds (paragraphs, parts, a timeline, a table)."""
+
     pos: Pos
     title: Text | None = None
     text: Text | None = None
@@ -273,7 +285,7 @@ class Section:
     table: Table | None = None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class MemberRef:
     """One entry of a schedule row's `members`: an id of `members`, or literal text."""
 
@@ -284,7 +296,7 @@ class MemberRef:
 SESSIONS = ("sáng", "chiều", "cả ngày")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class Row:
     """A schedule row. `date` is its day, or its first day when it spans days (`from`/`to`, then
     `end` is the last). `members` are the row's own; a row of a team also has the team's."""
@@ -310,7 +322,7 @@ class Row:
         return self.end.value if self.end is not None else self.date.value
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class Team:
     """An inspection team (đoàn kiểm tra): members listed once, and its rows (which are also in the
     schedule's `rows`, where the team stands)."""
@@ -326,8 +338,10 @@ LAYOUTS = ("ngay", "buoi")
 HEADER_KEYS = ("time", "place", "members", "note")
 
 
-@dataclass(eq=False)
+@dataclass(repr=False, eq=False)
 class Schedule:
+    """An inspection schedule (lịch kiểm tra), in its own file or read through a plan's appendix."""
+
     file: str
     pos: Pos
     rows: list[Row] = field(default_factory=list)
@@ -344,15 +358,17 @@ class Schedule:
     headers: dict[str, Text] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class ScheduleAppendix:
+    """An appendix that is a schedule file (`schedule: ...`), loaded with the plan."""
+
     path: Text
     pos: Pos
     schedule: Schedule | None
     label: Text | None = None
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class FormSignature:
     """The signature area at the foot of a blank form: `Người lập` on the left, the authority on the right."""
 
@@ -360,7 +376,7 @@ class FormSignature:
     right: list[Text] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class TableAppendix:
     """An appendix holding one `table`, or a `body` (text and tables, like a section's body)."""
 
@@ -381,7 +397,7 @@ class TableAppendix:
 Appendix = Union[ScheduleAppendix, TableAppendix]
 
 
-@dataclass(eq=False)
+@dataclass(repr=False, eq=False)
 class Plan:
     """A plan as read. Required keys may be None when missing: the loader has reported them,
     and the other checks still run so that one run shows every problem."""

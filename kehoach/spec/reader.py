@@ -7,7 +7,6 @@ callers build what they can and the user sees every problem in one run.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import yaml
 
@@ -31,12 +30,14 @@ MAX_INTEGER = 999_999
 _DECIMAL = r"[0-9]{1,6}(?:\.[0-9]{1,6})?"
 
 
-@dataclass(frozen=True)
 class Schema:
     """The keys a mapping may have: name → required."""
 
-    what: str
-    keys: dict[str, bool]
+    __slots__ = ("what", "keys")
+
+    def __init__(self, what: str, keys: dict[str, bool]):
+        self.what = what
+        self.keys = keys
 
 
 class Reader:

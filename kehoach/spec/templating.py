@@ -144,8 +144,9 @@ def _template(source: str):
 
 # What nearly every plan writes: `{{ year }}`, `{{ year + 1 }}`, `{{ window | capitalize }}`,
 # `{{ window.from | ngay }}`. Evaluated directly, exactly as Jinja would, so that checking a plan
-# does not pay for importing Jinja; anything else (and every error) goes to the sandbox.
-_SIMPLE = re.compile(
+# does not pay for importing Jinja; anything else (and every error) goes to the sandbox. A pattern,
+# compiled (and cached by `re`) when a text first holds an expression.
+_SIMPLE = (
     r"\{\{\s*(?P<name>[a-z_]+)(?:\.(?P<attr>from|to))?\s*(?:(?P<op>[+-])\s*(?P<n>\d{1,4}))?"
     r"\s*(?:\|\s*(?P<filter>[a-z_]+))?\s*\}\}"
 )
@@ -154,7 +155,7 @@ _PLAIN_FILTERS = {"capitalize": str.capitalize, "upper": str.upper, "lower": str
 
 def _direct(source: str, variables: dict) -> str | None:
     """The value of a text whose expressions are all simple; None when Jinja must decide."""
-    if "{%" in source or "{#" in source or source.count("{{") != len(_SIMPLE.findall(source)):
+    if "{%" in source or "{#" in source or source.count("{{") != len(re.findall(_SIMPLE, source)):
         return None
     failed = False
 
@@ -182,7 +183,7 @@ def _direct(source: str, variables: dict) -> str | None:
             return FILTERS[filter_name](item)
         return str(item)
 
-    result = _SIMPLE.sub(value, source)
+    result = re.sub(_SIMPLE, value, source)
     return None if failed else result
 
 

@@ -81,7 +81,7 @@ _SYNTAX_HINTS = [
 ]
 
 
-@dataclass
+@dataclass(repr=False, eq=False)  # methods compiled at import that nothing calls
 class Source:
     """A file's text and its root node, or why there is none."""
 
