@@ -45,12 +45,13 @@ from kehoach.vnformat import ngay
 
 NUMBERING_STYLES = ("roman", "arabic", "decimal", "alpha", "none")
 
-_ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789_")
+_ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_"
 
 
 def looks_like_id(entry: str) -> bool:
     """Lowercase ASCII, digits and `_`, no spaces: a member id rather than literal text."""
-    return bool(entry) and set(entry) <= _ID_CHARS and not entry.isdigit()
+    # Stripping the id characters from both ends leaves nothing only when every character is one.
+    return bool(entry) and not entry.strip(_ID_CHARS) and not entry.isdigit()
 
 
 @dataclass(repr=False, eq=False)  # methods compiled at import that nothing calls

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
+import operator
 import re
 from dataclasses import dataclass, field
 from typing import Union
@@ -458,53 +459,50 @@ class Plan:
 Spec = Union[Plan, Schedule]
 
 
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
-
-
-def _field_names(kind: type) -> tuple[str, ...]:
-    names = _FIELD_NAMES.get(kind)
-    if names is None:
+def _fields_of(kind: type):
+    """A function giving the values of a model class's walked fields, in order (one C call per
+    object); made on first use, then found in `_FIELDS`."""
+    getter = _FIELDS.get(kind)
+    if getter is None:
         names = tuple(
             f.name for f in dataclasses.fields(kind) if f.metadata.get("walk", True)
         ) if dataclasses.is_dataclass(kind) else ()
-        _FIELD_NAMES[kind] = names
-    return names
+        if len(names) > 1:
+            getter = operator.attrgetter(*names)
+        else:  # attrgetter of one name gives the value itself, not a tuple
+            getter = (lambda obj, one=operator.attrgetter(*names): (one(obj),)) if names else (lambda obj: ())
+        _FIELDS[kind] = getter
+    return getter
+
+
+_FIELDS: dict[type, object] = {}
 
 
 def iter_texts(obj) -> list[Text]:
     """Every Text in a model object, in document order (schedules included)."""
+    if type(obj) is Text:
+        return [obj]
     found: list[Text] = []
     _collect(obj, found)
     return found
 
 
 # Values that hold no Text: not walked (most of a row's fields are dates, positions or absent).
-_LEAVES = frozenset({type(None), str, int, float, bool, dt.date, DateValue, Pos})
+_LEAVES = frozenset({type(None), str, int, float, bool, dt.date, DateValue, Pos, Window, Period})
 
 
 def _collect(obj, found: list[Text]) -> None:
-    # Texts met in a list or a field are taken there, without a call each: most of a spec's Texts are.
+    # Texts are taken where they are met, without a call each: most of a spec's values are Texts.
     kind = type(obj)
-    if kind is Text:
-        found.append(obj)
-    elif kind is list or kind is tuple:
-        for item in obj:
-            item_kind = type(item)
-            if item_kind is Text:
-                found.append(item)
-            elif item_kind not in _LEAVES:
-                _collect(item, found)
+    if kind is list or kind is tuple:
+        items = obj
     elif kind is dict:
-        for item in obj.values():
-            if type(item) is Text:
-                found.append(item)
-            else:
-                _collect(item, found)
+        items = obj.values()
     else:
-        for name in _field_names(kind):
-            value = getattr(obj, name)
-            value_kind = type(value)
-            if value_kind is Text:
-                found.append(value)
-            elif value_kind not in _LEAVES:
-                _collect(value, found)
+        items = (_FIELDS.get(kind) or _fields_of(kind))(obj)
+    for item in items:
+        item_kind = type(item)
+        if item_kind is Text:
+            found.append(item)
+        elif item_kind not in _LEAVES:
+            _collect(item, found)

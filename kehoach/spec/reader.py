@@ -33,11 +33,12 @@ _DECIMAL = r"[0-9]{1,6}(?:\.[0-9]{1,6})?"
 class Schema:
     """The keys a mapping may have: name → required."""
 
-    __slots__ = ("what", "keys")
+    __slots__ = ("what", "keys", "required")
 
     def __init__(self, what: str, keys: dict[str, bool]):
         self.what = what
         self.keys = keys
+        self.required = tuple(key for key, required in keys.items() if required)
 
 
 class Reader:
@@ -79,8 +80,8 @@ class Reader:
                 self._unknown_key(key_node, key, value_node, schema)
                 continue
             values[key] = value_node
-        for key, required in schema.keys.items():
-            if required and key not in values:
+        for key in schema.required:
+            if key not in values:
                 self.report(rules.MISSING_KEY, node, f"{schema.what} thiếu khóa `{key}`: thêm `{key}: ...`")
         return values
 
@@ -172,7 +173,7 @@ class Reader:
             self._wrong_type(node, f"`{what}` phải là một ngày dạng YYYY-MM-DD, ví dụ {dates.EXAMPLE}")
             return None
         try:
-            return DateValue(dates.parse(node.value, what), self.pos(node))
+            return DateValue(dates.parse(node.value, what), node_pos(self.path, node))
         except dates.BadDate as problem:
             self.report(rules.BAD_DATE, node, str(problem))
             return None
@@ -237,7 +238,10 @@ class Reader:
     def looks_like_prose(node: yaml.Node) -> bool:
         """A list or mapping that began as a line of Vietnamese text (`- - Kiểm tra`, `Thời gian: ...`)."""
         if isinstance(node, yaml.MappingNode):
-            return any(isinstance(k, yaml.ScalarNode) and _PROSE_KEY.search(str(k.value)) for k, _ in node.value)
+            for key, _ in node.value:
+                if isinstance(key, yaml.ScalarNode) and _PROSE_KEY.search(key.value):
+                    return True
+            return False
         return all(isinstance(item, yaml.ScalarNode) for item in node.value)
 
 
