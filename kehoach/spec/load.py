@@ -79,7 +79,7 @@ def load(path: str) -> Loaded:
     if _is_schedule(root):
         schedule = _schedule(reader, root)
         diagnostics = reader.diagnostics
-        if schedule:
+        if schedule and templating.may_hold_expressions(source.text):
             window = schedule.window
             year = window.start.value.year if window else None
             variables = templating.variables_for(year, None, None, None, None, window)

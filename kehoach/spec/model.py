@@ -53,7 +53,9 @@ class Text:
 
     @property
     def templated(self) -> bool:
-        return "{{" in self.source or "{%" in self.source
+        source = self.source
+        # `{` alone first: searching a Vietnamese text for one character is several times cheaper.
+        return "{" in source and ("{{" in source or "{%" in source)
 
     def pos_at(self, offset: int) -> Pos:
         """The position of `value[offset]` in the file.

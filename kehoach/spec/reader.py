@@ -7,6 +7,7 @@ callers build what they can and the user sees every problem in one run.
 from __future__ import annotations
 
 import re
+from unicodedata import is_normalized
 
 import yaml
 
@@ -20,6 +21,8 @@ from kehoach.spec.yaml_source import node_pos
 # A key that is prose, not one of our short English keys: YAML read "Thời gian: ..." as a mapping.
 _PROSE_KEY = re.compile(r"[^\x00-\x7f]|\s|^[A-Z]")
 
+_SCALAR = yaml.ScalarNode
+_new_tuple = tuple.__new__  # a Pos made as `node_pos` makes it
 _NULL_TAG = "tag:yaml.org,2002:null"
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 # After a plain scalar: blanks, then `#` glued to a character — text that YAML read as a comment.
@@ -108,18 +111,25 @@ class Reader:
     # -- scalars -----------------------------------------------------------------------
 
     def text(self, node: yaml.Node, what: str) -> Text | None:
-        # Called for every value of a spec: positions and slices are taken inline.
-        if isinstance(node, yaml.ScalarNode):
+        # Called for nearly every value of a spec: its position (as `node_pos` makes it) and its
+        # slice are taken inline, and the comment test runs only after a blank.
+        if isinstance(node, _SCALAR):
             value = node.value
             if node.tag == _NULL_TAG and value in _NULLS:
                 self.report(rules.WRONG_TYPE, node, f"`{what}` để trống: điền nội dung")
                 return None
-            start, end = node.start_mark.index, node.end_mark.index
-            if not node.style:  # plain: None from PyYAML, "" from libyaml
-                cut = _CUT_BY_COMMENT.match(self.source, end)
+            start = node.start_mark
+            end = node.end_mark.index
+            source = self.source
+            if not node.style and source[end : end + 1] in " \t":  # plain: None from PyYAML, "" from libyaml
+                cut = _CUT_BY_COMMENT.match(source, end)
                 if cut is not None:
                     self._comment_after(node, what, cut)
-            return Text(value if value.isascii() else nfc(value), node_pos(self.path, node), self.source[start:end])
+            return Text(
+                value if value.isascii() or is_normalized("NFC", value) else nfc(value),
+                _new_tuple(Pos, (self.path, start.line + 1, start.column + 1)),
+                source[start.index : end],
+            )
         if isinstance(node, (yaml.SequenceNode, yaml.MappingNode)) and self.looks_like_prose(node):
             line = self._source_line(node).strip()
             self.report(

@@ -187,6 +187,13 @@ def _direct(source: str, variables: dict) -> str | None:
     return None if failed else result
 
 
+def may_hold_expressions(file_text: str) -> bool:
+    """Whether a value read from a file can hold an expression: only where the file writes `{{` or
+    `{%`, or a `\\` escape that could make one. (Folding lines leaves a blank or a line break between
+    them, so it never joins two braces.) A schedule of ten thousand rows without one is not walked."""
+    return "{{" in file_text or "{%" in file_text or "\\" in file_text
+
+
 def evaluate(texts, variables: dict, unreadable: frozenset[str] = frozenset()) -> list[Diagnostic]:
     """Set `value` of every templated Text; a problem is a diagnostic at the value's start.
     `unreadable`: names the spec gives but whose value could not be read — their own diagnostic
@@ -194,7 +201,9 @@ def evaluate(texts, variables: dict, unreadable: frozenset[str] = frozenset()) -
     problems: list[Diagnostic] = []
     for text in texts:
         source = text.source
-        if "{{" not in source and "{%" not in source:  # Text.templated, without a call for each text
+        # Text.templated without a call: a one-character search first, several times cheaper in
+        # Vietnamese text than looking for `{{` (which Python widens to the text's width first).
+        if "{" not in source or ("{{" not in source and "{%" not in source):
             continue
         try:
             result = _direct(source, variables)
