@@ -26,6 +26,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 _STR, _NULL, _SEQ, _MAP = (f"tag:yaml.org,2002:{t}" for t in ("str", "null", "seq", "map"))
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_SCALAR_NODE, _SEQUENCE_NODE = yaml.ScalarNode, yaml.SequenceNode
 
 
 class _Loader(_Base):
@@ -38,14 +39,14 @@ class _Loader(_Base):
     """
 
     def resolve(self, kind, value, implicit):
-        if kind is yaml.ScalarNode:
+        if kind is _SCALAR_NODE:
             if implicit[0]:
                 if value in _NULLS:
                     return _NULL
                 if value == "<<":
                     return _MERGE_TAG
             return _STR
-        return _SEQ if kind is yaml.SequenceNode else _MAP
+        return _SEQ if kind is _SEQUENCE_NODE else _MAP
 
     # The composer calls these around every node for path resolvers, which we never add: types
     # written in C that take the same arguments (and are dropped) save two Python calls a node.
