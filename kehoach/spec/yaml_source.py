@@ -210,14 +210,14 @@ def _shorten(example: str) -> str:
     return example if len(example) <= 70 else example[:67] + "..."
 
 
+# A position for nearly every node of a spec: built as the tuple it is, without the named tuple's
+# constructor written in Python.
+_new_tuple = tuple.__new__
+
+
 def node_pos(path: str, node: yaml.Node) -> Pos:
     mark = node.start_mark
-    # A position for nearly every node of a spec: built as the tuple it is, without the named
-    # tuple's constructor written in Python.
     return _new_tuple(Pos, (path, mark.line + 1, mark.column + 1))
-
-
-_new_tuple = tuple.__new__
 
 
 def _may_be_unsafe(text: str, root: yaml.Node) -> bool:
