@@ -60,10 +60,14 @@ def regular_file(path: str, limit: int) -> int:
 
 
 def read_bytes(path: str, limit: int = MAX_TEXT_BYTES) -> bytes:
-    regular_file(path, limit)
+    size = regular_file(path, limit)
     with open(path, "rb") as f:
-        # Read one byte past the limit: a file that grew since stat() is still refused.
-        data = f.read(limit + 1)
+        # One byte past the size tells whether the file grew since stat() (a buffer of the limit's
+        # size for every small file would cost more than reading it); if it did, read on to one
+        # byte past the limit, so that a file grown too large is still refused.
+        data = f.read(size + 1)
+        if len(data) > size:
+            data += f.read(limit + 1 - len(data))
     if len(data) > limit:
         raise _refused(path, f"tệp quá giới hạn {_megabytes(limit)} MB: tách thành các tệp nhỏ hơn", TooLarge)
     return data

@@ -27,7 +27,7 @@ def parse(value: str, what: str) -> dt.date:
     """The date `value` stands for, or `BadDate` naming `what` (the key) and the fix."""
     value = value.strip()
     if match := _ISO_DATE.fullmatch(value):
-        year, month, day = (int(g) for g in match.groups())
+        year, month, day = map(int, match.groups())
         checked = _real_date(year, month, day)
         if isinstance(checked, dt.date):
             return checked

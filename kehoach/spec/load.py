@@ -45,16 +45,19 @@ from kehoach.vnformat import ngay
 
 NUMBERING_STYLES = ("roman", "arabic", "decimal", "alpha", "none")
 
-_ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789_")
+_ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_"
 
 
 def looks_like_id(entry: str) -> bool:
     """Lowercase ASCII, digits and `_`, no spaces: a member id rather than literal text."""
-    return bool(entry) and set(entry) <= _ID_CHARS and not entry.isdigit()
+    # Stripping the id characters from both ends leaves nothing only when every character is one.
+    return bool(entry) and not entry.strip(_ID_CHARS) and not entry.isdigit()
 
 
-@dataclass
+@dataclass(repr=False, eq=False)  # methods compiled at import that nothing calls
 class Loaded:
+    """A file's spec (None when the file could not be read as one) and every problem found loading it."""
+
     spec: Spec | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
@@ -76,7 +79,7 @@ def load(path: str) -> Loaded:
     if _is_schedule(root):
         schedule = _schedule(reader, root)
         diagnostics = reader.diagnostics
-        if schedule:
+        if schedule and templating.may_hold_expressions(source.text):
             window = schedule.window
             year = window.start.value.year if window else None
             variables = templating.variables_for(year, None, None, None, None, window)
@@ -452,8 +455,9 @@ def _member_refs(reader: Reader, node: yaml.Node, what: str) -> list[MemberRef]:
     return refs
 
 
-# A clock time as plans write it: 7h30, 7h, 07:30, 7 giờ 30.
-_CLOCK = re.compile(r"([01]?[0-9]|2[0-3])\s*(?:h|g|giờ|:)\s*([0-5][0-9])?(?:\s*(?:phút|p))?", re.IGNORECASE)
+# A clock time as plans write it: 7h30, 7h, 07:30, 7 giờ 30. (A pattern, compiled on first use: few
+# schedules give times.)
+_CLOCK = r"([01]?[0-9]|2[0-3])\s*(?:h|g|giờ|:)\s*([0-5][0-9])?(?:\s*(?:phút|p))?"
 
 
 def _clock(reader: Reader, node: yaml.Node, what: str) -> Text | None:
@@ -461,7 +465,7 @@ def _clock(reader: Reader, node: yaml.Node, what: str) -> Text | None:
     text = reader.text(node, what)
     if text is None:
         return None
-    match = _CLOCK.fullmatch(text.value.strip())
+    match = re.fullmatch(_CLOCK, text.value.strip(), re.IGNORECASE)
     if match is None:
         reader.report(rules.BAD_VALUE, node, f"`{what}` viết giờ như `7h30` hoặc `7h` (đang là `{text.value}`)")
         return None

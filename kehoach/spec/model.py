@@ -1,13 +1,16 @@
 """The spec model: plans and schedules as the loader builds them, every value with its position.
 
 The classes a schedule has one of per row (Text, DateValue, MemberRef, Row) use slots: a schedule
-of ten thousand rows makes a quarter of a million of them."""
+of ten thousand rows makes a quarter of a million of them. No class has a generated `==` or repr:
+model objects are told apart by identity (no code compares two by value), and each generated method
+is code compiled at import, which every command pays for."""
 
 from __future__ import annotations
 
 import bisect
 import dataclasses
 import datetime as dt
+import operator
 import re
 from dataclasses import dataclass, field
 from typing import Union
@@ -23,7 +26,7 @@ FOOTNOTE_MARKER = re.compile(r"\[\^(?P<note>[^\]\s]+)\]")
 VIEW = {"walk": False}
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(slots=True, init=False, repr=False, eq=False)
 class Text:
     """A text value of the spec.
 
@@ -40,13 +43,19 @@ class Text:
     # first position asked for.
     _walk: tuple[list[int], list[int]] | None = field(default=None, init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        if not self.value:
-            self.value = self.source
+    # Written out rather than generated: one call less for each of the thousands of values a spec has.
+    def __init__(self, source: str, pos: Pos, raw: str = "", value: str = "") -> None:
+        self.source = source
+        self.pos = pos
+        self.raw = raw
+        self.value = value or source
+        self._walk = None
 
     @property
     def templated(self) -> bool:
-        return "{{" in self.source or "{%" in self.source
+        source = self.source
+        # `{` alone first: searching a Vietnamese text for one character is several times cheaper.
+        return "{" in source and ("{{" in source or "{%" in source)
 
     def pos_at(self, offset: int) -> Pos:
         """The position of `value[offset]` in the file.
@@ -99,20 +108,24 @@ def _walk(value: str, raw: str) -> tuple[list[int], list[int]]:
     return raw_at, [k for k, c in enumerate(raw) if c == "\n"]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class DateValue:
+    """A date of the spec, with where it is written."""
+
     value: dt.date
     pos: Pos
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class Window:
+    """A span of days, `{from: ..., to: ...}`: a plan's or a schedule's `window`."""
+
     start: DateValue
     end: DateValue
     pos: Pos
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class Organ:
     """An issuing organ. A `name` or `parent` written as a list of lines is one Text holding the
     lines joined by line breaks, with `name_as_lines` / `parent_as_lines` set: printed as written."""
@@ -134,13 +147,15 @@ class Organ:
         return self.parent.value.split("\n") if self.parent_as_lines and self.parent else []
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class Signer:
+    """A signature block: the lines above the name (`TM. ...`, the title), then the name."""
+
     lines: list[Text]
     name: Text
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class Period:
     """A multi-year plan's giai đoạn: `period: {from: 2021, to: 2025}`."""
 
@@ -156,7 +171,7 @@ class Period:
         return f"{self.start}\u2013{self.end}"
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class Cell:
     """A table cell: its text, and how many columns (`span`) and rows (`rows`) it covers."""
 
@@ -181,7 +196,7 @@ def is_number_column(title: str) -> bool:
     return title.strip().lower() in _NUMBER_COLUMNS
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class PlacedRow:
     """A table row laid on the grid: each cell with the column it starts at."""
 
@@ -225,7 +240,7 @@ def placed_rows(rows: list[list[Cell]], width: int, numbered: bool = False) -> l
     return placed_rows
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class Table:
     """A table. `header` holds every header row; `columns` is its first row's texts (the column
     titles of a one-row header, as before). `widths` are per cent of the text width, or empty."""
@@ -249,16 +264,20 @@ class Table:
         return bool(self.columns) and is_number_column(self.columns[0].value)
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class Phase:
+    """A step of a section's `timeline`, from `start` to `end` (the same day for `on`)."""
+
     start: DateValue
     end: DateValue
     task: Text
     pos: Pos
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class Section:
+    """A part of the body: a title or a text, and what it holds (paragraphs, parts, a timeline, a table)."""
+
     pos: Pos
     title: Text | None = None
     text: Text | None = None
@@ -269,7 +288,7 @@ class Section:
     table: Table | None = None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class MemberRef:
     """One entry of a schedule row's `members`: an id of `members`, or literal text."""
 
@@ -280,7 +299,7 @@ class MemberRef:
 SESSIONS = ("sáng", "chiều", "cả ngày")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class Row:
     """A schedule row. `date` is its day, or its first day when it spans days (`from`/`to`, then
     `end` is the last). `members` are the row's own; a row of a team also has the team's."""
@@ -306,7 +325,7 @@ class Row:
         return self.end.value if self.end is not None else self.date.value
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class Team:
     """An inspection team (đoàn kiểm tra): members listed once, and its rows (which are also in the
     schedule's `rows`, where the team stands)."""
@@ -322,8 +341,10 @@ LAYOUTS = ("ngay", "buoi")
 HEADER_KEYS = ("time", "place", "members", "note")
 
 
-@dataclass(eq=False)
+@dataclass(repr=False, eq=False)
 class Schedule:
+    """An inspection schedule (lịch kiểm tra), in its own file or read through a plan's appendix."""
+
     file: str
     pos: Pos
     rows: list[Row] = field(default_factory=list)
@@ -340,15 +361,17 @@ class Schedule:
     headers: dict[str, Text] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class ScheduleAppendix:
+    """An appendix that is a schedule file (`schedule: ...`), loaded with the plan."""
+
     path: Text
     pos: Pos
     schedule: Schedule | None
     label: Text | None = None
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class FormSignature:
     """The signature area at the foot of a blank form: `Người lập` on the left, the authority on the right."""
 
@@ -356,7 +379,7 @@ class FormSignature:
     right: list[Text] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class TableAppendix:
     """An appendix holding one `table`, or a `body` (text and tables, like a section's body)."""
 
@@ -377,7 +400,7 @@ class TableAppendix:
 Appendix = Union[ScheduleAppendix, TableAppendix]
 
 
-@dataclass(eq=False)
+@dataclass(repr=False, eq=False)
 class Plan:
     """A plan as read. Required keys may be None when missing: the loader has reported them,
     and the other checks still run so that one run shows every problem."""
@@ -438,43 +461,50 @@ class Plan:
 Spec = Union[Plan, Schedule]
 
 
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
-
-
-def _field_names(kind: type) -> tuple[str, ...]:
-    names = _FIELD_NAMES.get(kind)
-    if names is None:
+def _fields_of(kind: type):
+    """A function giving the values of a model class's walked fields, in order (one C call per
+    object); made on first use, then found in `_FIELDS`."""
+    getter = _FIELDS.get(kind)
+    if getter is None:
         names = tuple(
             f.name for f in dataclasses.fields(kind) if f.metadata.get("walk", True)
         ) if dataclasses.is_dataclass(kind) else ()
-        _FIELD_NAMES[kind] = names
-    return names
+        if len(names) > 1:
+            getter = operator.attrgetter(*names)
+        else:  # attrgetter of one name gives the value itself, not a tuple
+            getter = (lambda obj, one=operator.attrgetter(*names): (one(obj),)) if names else (lambda obj: ())
+        _FIELDS[kind] = getter
+    return getter
+
+
+_FIELDS: dict[type, object] = {}
 
 
 def iter_texts(obj) -> list[Text]:
     """Every Text in a model object, in document order (schedules included)."""
+    if type(obj) is Text:
+        return [obj]
     found: list[Text] = []
     _collect(obj, found)
     return found
 
 
 # Values that hold no Text: not walked (most of a row's fields are dates, positions or absent).
-_LEAVES = frozenset({type(None), str, int, float, bool, dt.date, DateValue, Pos})
+_LEAVES = frozenset({type(None), str, int, float, bool, dt.date, DateValue, Pos, Window, Period})
 
 
 def _collect(obj, found: list[Text]) -> None:
+    # Texts are taken where they are met, without a call each: most of a spec's values are Texts.
     kind = type(obj)
-    if kind is Text:
-        found.append(obj)
-    elif kind is list or kind is tuple:
-        for item in obj:
-            if type(item) not in _LEAVES:
-                _collect(item, found)
+    if kind is list or kind is tuple:
+        items = obj
     elif kind is dict:
-        for item in obj.values():
-            _collect(item, found)
+        items = obj.values()
     else:
-        for name in _field_names(kind):
-            value = getattr(obj, name)
-            if type(value) not in _LEAVES:
-                _collect(value, found)
+        items = (_FIELDS.get(kind) or _fields_of(kind))(obj)
+    for item in items:
+        item_kind = type(item)
+        if item_kind is Text:
+            found.append(item)
+        elif item_kind not in _LEAVES:
+            _collect(item, found)

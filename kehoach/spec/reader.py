@@ -7,7 +7,7 @@ callers build what they can and the user sees every problem in one run.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from unicodedata import is_normalized
 
 import yaml
 
@@ -21,7 +21,10 @@ from kehoach.spec.yaml_source import node_pos
 # A key that is prose, not one of our short English keys: YAML read "Thời gian: ..." as a mapping.
 _PROSE_KEY = re.compile(r"[^\x00-\x7f]|\s|^[A-Z]")
 
+_SCALAR = yaml.ScalarNode
+_new_tuple = tuple.__new__  # a Pos made as `node_pos` makes it
 _NULL_TAG = "tag:yaml.org,2002:null"
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 # After a plain scalar: blanks, then `#` glued to a character — text that YAML read as a comment.
 _CUT_BY_COMMENT = re.compile(r"[ \t]+(?P<cut>#[^\s#][^\n]*)")
 # The largest number a spec holds (a document's number, a count of rows): larger is a typing slip.
@@ -30,12 +33,15 @@ MAX_INTEGER = 999_999
 _DECIMAL = r"[0-9]{1,6}(?:\.[0-9]{1,6})?"
 
 
-@dataclass(frozen=True)
 class Schema:
     """The keys a mapping may have: name → required."""
 
-    what: str
-    keys: dict[str, bool]
+    __slots__ = ("what", "keys", "required")
+
+    def __init__(self, what: str, keys: dict[str, bool]):
+        self.what = what
+        self.keys = keys
+        self.required = tuple(key for key, required in keys.items() if required)
 
 
 class Reader:
@@ -62,20 +68,23 @@ class Reader:
             self._wrong_type(node, f"{schema.what} phải là một bảng khóa: giá trị")
             return None
         values: dict[str, yaml.Node] = {}
+        known = schema.keys
         for key_node, value_node in node.value:
-            key = nfc(str(key_node.value)) if isinstance(key_node, yaml.ScalarNode) else None
-            if key is None:
+            if not isinstance(key_node, yaml.ScalarNode):
                 self.report(rules.WRONG_TYPE, key_node, "khóa phải là một chữ")
                 continue
+            key = key_node.value
+            if key not in known:  # a declared key is ASCII, so already composed: only others are normalised
+                key = nfc(key)
             if key in values:
                 self.report(rules.DUPLICATE_KEY, key_node, f"khóa `{key}` đã có ở trên: giữ một, xóa cái còn lại")
                 continue
-            if key not in schema.keys:
+            if key not in known:
                 self._unknown_key(key_node, key, value_node, schema)
                 continue
             values[key] = value_node
-        for key, required in schema.keys.items():
-            if required and key not in values:
+        for key in schema.required:
+            if key not in values:
                 self.report(rules.MISSING_KEY, node, f"{schema.what} thiếu khóa `{key}`: thêm `{key}: ...`")
         return values
 
@@ -102,14 +111,25 @@ class Reader:
     # -- scalars -----------------------------------------------------------------------
 
     def text(self, node: yaml.Node, what: str) -> Text | None:
-        if isinstance(node, yaml.ScalarNode):
-            if node.tag == _NULL_TAG and node.value in ("", "~", "null", "Null", "NULL"):
+        # Called for nearly every value of a spec: its position (as `node_pos` makes it) and its
+        # slice are taken inline, and the comment test runs only after a blank.
+        if isinstance(node, _SCALAR):
+            value = node.value
+            if node.tag == _NULL_TAG and value in _NULLS:
                 self.report(rules.WRONG_TYPE, node, f"`{what}` để trống: điền nội dung")
                 return None
-            raw = self.source[node.start_mark.index : node.end_mark.index]
-            if not node.style:  # plain: None from PyYAML, "" from libyaml
-                self._comment_after(node, what)
-            return Text(nfc(node.value), self.pos(node), raw=raw)
+            start = node.start_mark
+            end = node.end_mark.index
+            source = self.source
+            if not node.style and source[end : end + 1] in " \t":  # plain: None from PyYAML, "" from libyaml
+                cut = _CUT_BY_COMMENT.match(source, end)
+                if cut is not None:
+                    self._comment_after(node, what, cut)
+            return Text(
+                value if value.isascii() or is_normalized("NFC", value) else nfc(value),
+                _new_tuple(Pos, (self.path, start.line + 1, start.column + 1)),
+                source[start.index : end],
+            )
         if isinstance(node, (yaml.SequenceNode, yaml.MappingNode)) and self.looks_like_prose(node):
             line = self._source_line(node).strip()
             self.report(
@@ -163,7 +183,7 @@ class Reader:
             self._wrong_type(node, f"`{what}` phải là một ngày dạng YYYY-MM-DD, ví dụ {dates.EXAMPLE}")
             return None
         try:
-            return DateValue(dates.parse(node.value, what), self.pos(node))
+            return DateValue(dates.parse(node.value, what), node_pos(self.path, node))
         except dates.BadDate as problem:
             self.report(rules.BAD_DATE, node, str(problem))
             return None
@@ -199,12 +219,9 @@ class Reader:
 
     # -- helpers -----------------------------------------------------------------------
 
-    def _comment_after(self, node: yaml.ScalarNode, what: str) -> None:
+    def _comment_after(self, node: yaml.ScalarNode, what: str, match: re.Match) -> None:
         """Warn when YAML took the rest of a line of text for a comment: ` #` glued to what follows
         (`Hộ #1`, `#TT`) is text, not a note (a note is written `# ...`)."""
-        match = _CUT_BY_COMMENT.match(self.source, node.end_mark.index)
-        if match is None:
-            return
         cut = match.group("cut").rstrip()
         column = node.end_mark.column + match.start("cut") - node.end_mark.index
         whole = f"{node.value} {cut}".replace("\\", "\\\\").replace('"', '\\"')
@@ -231,7 +248,10 @@ class Reader:
     def looks_like_prose(node: yaml.Node) -> bool:
         """A list or mapping that began as a line of Vietnamese text (`- - Kiểm tra`, `Thời gian: ...`)."""
         if isinstance(node, yaml.MappingNode):
-            return any(isinstance(k, yaml.ScalarNode) and _PROSE_KEY.search(str(k.value)) for k, _ in node.value)
+            for key, _ in node.value:
+                if isinstance(key, yaml.ScalarNode) and _PROSE_KEY.search(key.value):
+                    return True
+            return False
         return all(isinstance(item, yaml.ScalarNode) for item in node.value)
 
 

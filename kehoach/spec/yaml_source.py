@@ -26,6 +26,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 _STR, _NULL, _SEQ, _MAP = (f"tag:yaml.org,2002:{t}" for t in ("str", "null", "seq", "map"))
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_SCALAR_NODE, _SEQUENCE_NODE = yaml.ScalarNode, yaml.SequenceNode
 
 
 class _Loader(_Base):
@@ -38,14 +39,19 @@ class _Loader(_Base):
     """
 
     def resolve(self, kind, value, implicit):
-        if kind is yaml.ScalarNode:
+        if kind is _SCALAR_NODE:
             if implicit[0]:
                 if value in _NULLS:
                     return _NULL
                 if value == "<<":
                     return _MERGE_TAG
             return _STR
-        return _SEQ if kind is yaml.SequenceNode else _MAP
+        return _SEQ if kind is _SEQUENCE_NODE else _MAP
+
+    # The composer calls these around every node for path resolvers, which we never add: types
+    # written in C that take the same arguments (and are dropped) save two Python calls a node.
+    descend_resolver = slice  # (parent, index)
+    ascend_resolver = tuple  # ()
 
 MAX_BYTES = inputfiles.MAX_TEXT_BYTES
 MAX_DEPTH = 40
@@ -76,7 +82,7 @@ _SYNTAX_HINTS = [
 ]
 
 
-@dataclass
+@dataclass(repr=False, eq=False)  # methods compiled at import that nothing calls
 class Source:
     """A file's text and its root node, or why there is none."""
 
@@ -102,7 +108,7 @@ def read(path: str) -> Source:
             rules.NOT_TEXT.at(Pos(path), f"tệp có ký tự điều khiển không được phép ({error}): lưu lại tệp dưới dạng văn bản UTF-8")
         )
         return source
-    if source.root is not None:
+    if source.root is not None and _may_be_unsafe(text, source.root):
         problems = _unsafe_constructs(path, source.root)
         if problems:
             # Walking a tree with shared nodes could take exponential time: stop here.
@@ -204,8 +210,52 @@ def _shorten(example: str) -> str:
     return example if len(example) <= 70 else example[:67] + "..."
 
 
+# A position for nearly every node of a spec: built as the tuple it is, without the named tuple's
+# constructor written in Python.
+_new_tuple = tuple.__new__
+
+
 def node_pos(path: str, node: yaml.Node) -> Pos:
-    return Pos(path, node.start_mark.line + 1, node.start_mark.column + 1)
+    mark = node.start_mark
+    return _new_tuple(Pos, (path, mark.line + 1, mark.column + 1))
+
+
+def _may_be_unsafe(text: str, root: yaml.Node) -> bool:
+    """Whether `_unsafe_constructs` could find anything: a cheap look at the text, and the tree's depth.
+
+    Exact, not a guess. A tag is written with `!`, a merge key as `<<`. An alias needs an anchor, and
+    an anchor's `&` starts a token: it follows a blank, an indicator, a quote or the start of the file,
+    never a letter or digit, after which `&` is part of a word or name (`TB&XH`). Without them, the
+    tree shares no node, so only its depth is left to measure.
+    """
+    if "!" in text or "<<" in text:
+        return True
+    at = text.find("&")
+    while at != -1:
+        if at == 0 or not text[at - 1].isalnum():
+            return True
+        at = text.find("&", at + 1)
+    return _deeper_than(root, MAX_DEPTH)
+
+
+def _deeper_than(node: yaml.Node, levels: int) -> bool:
+    """Whether a tree that shares no node holds a node more than `levels` deep, `node` being 1 deep.
+    Recursive, but never more than `levels` calls deep."""
+    if isinstance(node, yaml.ScalarNode) or not node.value:
+        return levels < 1
+    if levels < 2:
+        return True
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            if not isinstance(item, yaml.ScalarNode) and _deeper_than(item, levels - 1):
+                return True
+        return False
+    for key, value in node.value:
+        if not isinstance(key, yaml.ScalarNode) and _deeper_than(key, levels - 1):
+            return True
+        if not isinstance(value, yaml.ScalarNode) and _deeper_than(value, levels - 1):
+            return True
+    return False
 
 
 def _unsafe_constructs(path: str, root: yaml.Node) -> list[Diagnostic]:
