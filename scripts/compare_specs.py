@@ -16,6 +16,7 @@ import json
 import random
 import shutil
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -39,19 +40,22 @@ def _corpus(folder: Path, mutants: int) -> None:
     for kind in ("plans", "schedules"):
         for path in sorted((ROOT / kind).glob("*.yaml")) + sorted((ROOT / "tests" / "seeds" / kind).glob("*.yaml")):
             sources.append((kind, path.read_text(encoding="utf-8")))
-    batch = Path("/work/wt/perf/batch")
-    for kind in ("plans", "schedules"):
-        for path in sorted((batch / kind).glob("*.yaml"))[:40]:
-            sources.append((kind, path.read_text(encoding="utf-8")))
-    for name, text in enumerate(_test_yaml()):
-        sources.append(("plans", text))
     for kind in ("plans", "schedules"):
         (folder / kind).mkdir(exist_ok=True)
     # Schedules the example plans name, so that included schedules are read too.
     for path in sorted((ROOT / "schedules").glob("*.yaml")):
         shutil.copy(path, folder / "schedules" / path.name)
-    for path in sorted((batch / "schedules").glob("*.yaml"))[:40]:
-        shutil.copy(path, folder / "schedules" / path.name)
+    # Distinct plans of the batch benchmark, each including its own schedule (copied beside them).
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_batch import generate
+
+    with tempfile.TemporaryDirectory() as batch:
+        generate(Path(batch), 40)
+        for kind in ("plans", "schedules"):
+            sources += [(kind, path.read_text(encoding="utf-8")) for path in sorted((Path(batch) / kind).glob("*.yaml"))]
+        for path in sorted((Path(batch) / "schedules").glob("*.yaml")):
+            shutil.copy(path, folder / "schedules" / path.name)
+    sources += [("plans", text) for text in _test_yaml()]
     for number, (kind, text) in enumerate(sources):
         (folder / kind / f"src-{number:04d}.yaml").write_text(text, encoding="utf-8")
     chance = random.Random(14)
