@@ -234,7 +234,8 @@ def _tight(window_bits: int):
 
 def _fast(window_bits: int):
     """For each document's own parts: ISA-L's level 1. The typical plan's document part (37 kB) takes
-    0.04 ms and 7.0 kB, where zlib takes 0.18 ms and 7.0 kB at its level 1, 0.44 ms and 5.7 kB at 6."""
+    0.04 ms and 7.0 kB, where zlib takes 0.18 ms and 7.0 kB at its level 1, 0.44 ms and 5.7 kB at 6;
+    a schedule of 10,000 rows (12 MB) 2.5 ms and 272 kB, where zlib takes 18 ms and 240 kB, 43 ms and 143 kB."""
     return isal_zlib.compressobj(1, isal_zlib.DEFLATED, -window_bits, min(8, window_bits - 6))
 
 
