@@ -129,3 +129,14 @@ def test_a_templates_part_named_in_vietnamese_keeps_its_name(specs, tmp_path):
     assert parts_of(out)["customXml/ghi chú ảnh.xml"] == b"<ghi/>"
     with zipfile.ZipFile(out) as z:
         assert z.getinfo("customXml/ghi chú ảnh.xml").flag_bits & 0x800  # the name is UTF-8
+
+
+def test_the_time_of_the_zip_entries_stays_within_what_a_zip_can_hold():
+    import time
+
+    from kehoach.render.package import _dos_time
+
+    for year, kept in ((1970, 1980), (2026, 2026), (2200, 2107)):
+        clock, day = _dos_time(time.struct_time((year, 11, 29, 21, 40, 58, 0, 333, 0)))
+        assert ((day >> 9) + 1980, (day >> 5) & 15, day & 31) == (kept, 11, 29)
+        assert (clock >> 11, (clock >> 5) & 63, (clock & 31) * 2) == (21, 40, 58)

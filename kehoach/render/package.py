@@ -251,7 +251,7 @@ class _Entries(NamedTuple):
 def _dos_time(moment: time.struct_time) -> tuple[int, int]:
     return (
         moment.tm_hour << 11 | moment.tm_min << 5 | moment.tm_sec // 2,
-        max(moment.tm_year - 1980, 0) << 9 | moment.tm_mon << 5 | moment.tm_mday,
+        min(max(moment.tm_year - 1980, 0), 127) << 9 | moment.tm_mon << 5 | moment.tm_mday,  # 1980 to 2107
     )
 
 
