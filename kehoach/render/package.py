@@ -280,7 +280,7 @@ class _ZipWriter:
         compressor = deflate(window_bits)
         crc = size = 0
         for piece in pieces:
-            crc = zlib.crc32(piece, crc)
+            crc = isal_zlib.crc32(piece, crc)  # the same CRC-32, with the processor's carry-less multiply
             size += len(piece)
             self.pending += compressor.compress(piece)
             if len(self.pending) > _WRITE_PAST and self.file is not None:
