@@ -1,12 +1,14 @@
 """The .docx package: the template's unchanged parts compressed once and copied into every document."""
 
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from audit import assert_opens_in_word
-from conftest import MINIMAL_PLAN
+from conftest import MINIMAL_PLAN, MINIMAL_SCHEDULE
 from kehoach.cli import main
 
 ROOT = Path(__file__).parent.parent
@@ -69,3 +71,72 @@ def test_a_template_that_unpacks_to_gigabytes_is_refused(specs, tmp_path):
                                        "-o", str(tmp_path / "x.docx")])
     assert result.exit_code == 2 and "giải nén" in result.output
     assert not (tmp_path / "x.docx").exists()
+
+
+def parts_of(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as z:
+        assert z.testzip() is None
+        return {info.filename: z.read(info) for info in z.infolist()}
+
+
+def test_a_part_written_out_before_its_sizes_are_known_gets_its_header_in_the_file(specs, tmp_path, monkeypatch):
+    from docx import Document
+
+    from kehoach.render import package
+
+    rows = "".join(f"  - {{date: 2021-11-{8 + n % 5:02d}, place: Xã Sa Loong {n}, members: [Ông Nguyễn Văn {n}]}}\n" for n in range(300))
+    spec = specs.write("lich.yaml", MINIMAL_SCHEDULE + rows)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert CliRunner().invoke(main, ["render", spec, "-o", str(tmp_path / "kept.docx")]).exit_code == 0
+    monkeypatch.setattr(package, "_WRITE_PAST", 1)  # each piece goes out as soon as it is compressed
+    filled_in_file = []
+    real_fill = package._ZipWriter._fill
+
+    def fill(writer, offset, header):
+        filled_in_file.append(offset < writer.written)
+        real_fill(writer, offset, header)
+
+    monkeypatch.setattr(package._ZipWriter, "_fill", fill)
+    assert CliRunner().invoke(main, ["render", spec, "-o", str(tmp_path / "streamed.docx")]).exit_code == 0
+    assert filled_in_file == [True, True, True]
+    streamed = tmp_path / "streamed.docx"
+    assert parts_of(streamed) == parts_of(tmp_path / "kept.docx")
+    assert subprocess.run([sys.executable, "-m", "zipfile", "-t", str(streamed)], capture_output=True).returncode == 0
+    assert len(Document(str(streamed)).tables[0].rows) == 301
+    assert_opens_in_word(streamed)
+
+
+def test_a_document_too_large_for_a_zip_without_zip64_is_refused_and_not_written(specs, tmp_path, monkeypatch):
+    from kehoach.render import package
+
+    monkeypatch.setattr(package, "_LIMIT", 20_000)  # stands for 4 GiB
+    result = CliRunner().invoke(main, ["render", specs.write("plan.yaml", MINIMAL_PLAN), "-o", str(tmp_path / "x.docx")])
+    assert result.exit_code == 2 and "quá lớn" in result.output
+    assert list(tmp_path.glob("*.docx")) == [] and list(tmp_path.glob(".kehoach-*")) == []
+
+
+def test_a_templates_part_named_in_vietnamese_keeps_its_name(specs, tmp_path):
+    template = tmp_path / "mau.docx"
+    with zipfile.ZipFile(ROOT / "kehoach" / "data" / "kehoach.docx") as source, \
+            zipfile.ZipFile(template, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in source.infolist():
+            z.writestr(info.filename, source.read(info))
+        z.writestr("customXml/ghi chú ảnh.xml", "<ghi/>")
+    out = tmp_path / "x.docx"
+    result = CliRunner().invoke(main, ["render", specs.write("plan.yaml", MINIMAL_PLAN), "--template", str(template),
+                                       "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert parts_of(out)["customXml/ghi chú ảnh.xml"] == b"<ghi/>"
+    with zipfile.ZipFile(out) as z:
+        assert z.getinfo("customXml/ghi chú ảnh.xml").flag_bits & 0x800  # the name is UTF-8
+
+
+def test_the_time_of_the_zip_entries_stays_within_what_a_zip_can_hold():
+    import time
+
+    from kehoach.render.package import _dos_time
+
+    for year, kept in ((1970, 1980), (2026, 2026), (2200, 2107)):
+        clock, day = _dos_time(time.struct_time((year, 11, 29, 21, 40, 58, 0, 333, 0)))
+        assert ((day >> 9) + 1980, (day >> 5) & 15, day & 31) == (kept, 11, 29)
+        assert (clock >> 11, (clock >> 5) & 63, (clock & 31) * 2) == (21, 40, 58)

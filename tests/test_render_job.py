@@ -128,17 +128,34 @@ def test_a_read_only_folder_is_the_users_to_fix(specs, tmp_path, monkeypatch):
 
 def test_a_full_disk_is_the_users_to_fix_and_leaves_nothing(specs, tmp_path, monkeypatch):
     files = [specs.write(f"p{n}.yaml", MINIMAL_PLAN) for n in range(3)]
-    written = []
-    real_writestr = zipfile.ZipFile.writestr
+    opened = []
+    real_fdopen = os.fdopen
 
-    def fills_the_disk(self, name, data, *args, **kwargs):
-        written.append(name)
-        if len(written) > 4:  # in the second document
+    class FullDisk:
+        """The second document's file, on a disk that fills up as it is written."""
+
+        def __init__(self, file):
+            self.file = file
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.file.close()
+
+        def write(self, data):
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        return real_writestr(self, name, data, *args, **kwargs)
 
-    monkeypatch.setattr(zipfile.ZipFile, "writestr", fills_the_disk)
+        def __getattr__(self, name):
+            return getattr(self.file, name)
+
+    def fills_the_disk(fd, *args, **kwargs):
+        opened.append(real_fdopen(fd, *args, **kwargs))
+        return FullDisk(opened[-1]) if len(opened) == 2 else opened[-1]
+
+    monkeypatch.setattr(os, "fdopen", fills_the_disk)
     result = render(*files, "-o", str(tmp_path / "out"))
+    assert len(opened) == 2
     assert result.exit_code == 2 and "ổ đĩa đã đầy" in result.output
     assert not (tmp_path / "out").exists()
 

@@ -122,9 +122,11 @@ def _refuse_overwriting_edits(path: str) -> None:
 def render_files(
     files: list[str], out: str | None, *, pdf: bool, template: str | None, ignore: tuple[str, ...], force: bool = False
 ) -> Rendered:
-    from kehoach.render import package, pdf as pdf_module
+    from kehoach.render import package
 
     if pdf:
+        from kehoach.render import pdf as pdf_module  # subprocess and pathlib: only for PDFs
+
         pdf_module.soffice()  # fail before writing anything when LibreOffice is missing
     chosen = package.load_template(template)  # likewise for a template that is not a usable .docx
     targets = targets_of(files, out, pdf)
@@ -136,7 +138,7 @@ def render_files(
             if path:
                 ensure_writable(path)
     result = Rendered()
-    jobs: list[pdf_module.PdfJob] = []
+    jobs: list = []  # PdfJob
     with Staging() as staged:
         for target in targets:
             checked = check_file(target.spec, ignore)
@@ -159,7 +161,8 @@ def render_files(
             staged.abandon()
             return result
         try:
-            pdf_module.convert(jobs)
+            if jobs:
+                pdf_module.convert(jobs)
         except ConversionFailed as failed:
             # All or nothing: the documents are not kept without the PDFs that were asked for.
             raise ConversionFailed(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kehoach.render import styles
 from kehoach.vnformat import roman
 
@@ -10,8 +12,8 @@ LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
 
 
 
-
-
+# Labels repeat from document to document (`I.`, `1.`, `a)`): each is worked out once.
+@lru_cache(maxsize=4096)
 def label(style: str, n: int, parent: str = "") -> str:
     """The label of the n-th item (from 1) in `style`; `parent` is the parent's label (for `1.1.`)."""
     if style == "roman":

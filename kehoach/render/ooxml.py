@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, NamedTuple
+from unicodedata import is_normalized
 
 from kehoach.render import styles
 from kehoach.spec.model import FOOTNOTE_MARKER
@@ -45,7 +46,7 @@ def join(parts: Iterable[Xml]) -> Xml:
 # surrogates (which UTF-8 cannot encode). Escaped: the characters with a meaning in XML.
 _FORBIDDEN = [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0xD800, 0xE000), 0xFFFE, 0xFFFF]
 _CLEAN = str.maketrans({c: None for c in _FORBIDDEN})
-_ESCAPE = str.maketrans({**{c: None for c in _FORBIDDEN}, "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+_HAS_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _BREAK = re.compile(r"(\r\n|[\r\n\t])")
 # Most text needs neither: one C-level scan finds out.
 _NEEDS_WORK = re.compile("[&<>\"\x00-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -58,13 +59,21 @@ def clean(text: str) -> str:
 
 def esc(text: str) -> str:
     """Text as the content of an XML element or attribute of another part (document properties)."""
-    return nfc(text.translate(_ESCAPE) if _NEEDS_WORK.search(text) else text)
+    if not _NEEDS_WORK.search(text):
+        return nfc(text)
+    # str.translate looks up every character of non-ASCII text in its table (slow on Vietnamese):
+    # forbidden characters are rare, so they are searched for first.
+    if _HAS_FORBIDDEN.search(text):
+        text = text.translate(_CLEAN)
+    return nfc(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;"))
 
 
 def _text(text: str) -> str:
     """The run content for `text`: `w:t` pieces, with `<w:tab/>` and `<w:br/>` for tabs and line breaks."""
     if not _NEEDS_WORK.search(text):
-        return f'<w:t xml:space="preserve">{nfc(text)}</w:t>' if text else ""
+        if not text:
+            return ""
+        return f'<w:t xml:space="preserve">{text if is_normalized("NFC", text) else nfc(text)}</w:t>'
     if "\t" not in text and "\n" not in text and "\r" not in text:
         return f'<w:t xml:space="preserve">{esc(text)}</w:t>'
     out = []
@@ -117,6 +126,8 @@ def paragraph(
 ) -> Xml:
     if not isinstance(content, Xml):
         raise TypeError(f"text given where XML is expected: {content[:40]!r}")
+    if not (keep_next or keep_lines or page_break_before or no_indent or align):  # most paragraphs
+        return Xml(f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{content}</w:p>')
     props = f'<w:pStyle w:val="{style}"/>'  # in the schema's order: Word repairs any other
     if keep_next:
         props += "<w:keepNext/>"
@@ -160,6 +171,8 @@ def inline(
     """Runs for a text value, its markup turned into bold, italic and footnote references.
     `upper` capitalises the words a reader sees, never a footnote's key."""
     if "*" not in text and "[^" not in text:
+        if bold is None and italic is None:  # most text: one plain run
+            return Xml(f"<w:r>{_text(text.upper() if upper else text)}</w:r>")
         return run(text.upper() if upper else text, bold=bold, italic=italic)
     out: list[Xml] = []
     position = 0

@@ -2,20 +2,26 @@
 
 Parts are strings written straight into the zip: no DOM is built, so a document
 of ten thousand table rows costs ten thousand times one row. The template's other parts are the same
-in every document (styles.xml alone is 360 kB): they are compressed once per template and process,
-and each document starts as a copy of those bytes.
+in every document (styles.xml alone is 360 kB): their zip entries, compressed, and their directory
+records are made once per template and process, and each package starts as a copy of those bytes.
+The zip is written here (`_ZipWriter`) rather than by zipfile, which, to append to such a copy,
+would read its directory back for every document.
 """
 
 from __future__ import annotations
 
-import io
 import os
 import re
-import zipfile
+import struct
+import time
+import zlib
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import BinaryIO, Callable, Iterable, Iterator, NamedTuple
 
-from kehoach.errors import TemplateError
+from isal import isal_zlib
+
+from kehoach.errors import NotWritable, TemplateError
 from kehoach.fileio import atomic_output, data_path, is_staged
 from kehoach.render.ooxml import esc, flatten
 
@@ -36,7 +42,6 @@ _SEPARATORS = (
 )
 # Each document's own parts; every other part is the template's (app.xml naming kehoach as its maker).
 _PER_DOCUMENT = (CORE, DOCUMENT, FOOTNOTES)
-_LEVEL = 6
 
 
 def default_template() -> str:
@@ -52,7 +57,12 @@ class Template:
     def part(self, name: str) -> str | None:
         return next((data.decode("utf-8") for n, data in self.parts if n == name), None)
 
-    @property
+    @cached_property
+    def core_form(self) -> str | None:
+        core = self.part(CORE)
+        return None if core is None else _core_form(core)
+
+    @cached_property
     def next_footnote_id(self) -> int:
         notes = self.part(FOOTNOTES) or ""
         return max((int(i) for i in re.findall(r'<w:footnote [^>]*w:id="(-?\d+)"', notes)), default=0) + 1
@@ -72,8 +82,8 @@ class Template:
         return [document[: body + len("<w:body>")], content, document[last:]]
 
     @cached_property
-    def shared_zip(self) -> bytes:
-        """A zip of the parts every document shares, compressed once: each package starts as a copy.
+    def shared(self) -> _Entries:
+        """The zip entries of the parts every document shares, compressed once: each package starts with them.
 
         The footnotes part is declared here when the template has none (every document gets one)."""
         parts = {name: data for name, data in self.parts if name not in _PER_DOCUMENT}
@@ -81,11 +91,10 @@ class Template:
             _declare_footnotes(parts)
         if APP in parts:
             parts[APP] = _app(parts[APP].decode("utf-8")).encode("utf-8")
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=_LEVEL) as z:
-            for name, data in parts.items():
-                z.writestr(name, data)
-        return buffer.getvalue()
+        z = _ZipWriter(_Entries(b"", b"", 0, _dos_time(time.localtime())))
+        for name, data in parts.items():
+            z.add_whole(name, data, _tight)
+        return z.entries()
 
 
 @lru_cache(maxsize=4)
@@ -116,28 +125,31 @@ def write_package(template: Template, path: str, document, footnotes: list[str],
 
     The document (chunks) is streamed into the zip: a large table never exists as one string.
     Footnotes are met while it is written, so the footnotes part comes last."""
-    core = template.part(CORE)
+    core = template.core_form
     # Not opened with truncation: ext4 flushes a file truncated to zero when it is closed, which
     # costs more than the write itself. The file (a staged temporary, normally empty) is cut after
-    # the shared parts instead, so that zipfile finds their directory at its end.
+    # the package instead.
     with os.fdopen(os.open(path, os.O_RDWR | os.O_CREAT, 0o666), "r+b") as f:
-        f.write(template.shared_zip)
+        z = _ZipWriter(template.shared, f)
+        if core is not None:
+            z.add_whole(CORE, _core(core, title, author), _fast)
+        z.add(DOCUMENT, _encoded(flatten(document)), _fast)
+        z.add_whole(FOOTNOTES, _footnotes_part(template.part(FOOTNOTES), "".join(footnotes)), _fast)
+        z.finish()
         f.truncate()
-        f.seek(0)
-        with zipfile.ZipFile(f, "a", zipfile.ZIP_DEFLATED, compresslevel=_LEVEL) as z:
-            if core is not None:
-                z.writestr(CORE, _core(core, title, author))
-            with z.open(DOCUMENT, "w") as stream:
-                batch: list[str] = []
-                size = 0
-                for chunk in flatten(document):
-                    batch.append(chunk)
-                    size += len(chunk)
-                    if size > 1 << 16:
-                        stream.write("".join(batch).encode("utf-8"))
-                        batch, size = [], 0
-                stream.write("".join(batch).encode("utf-8"))
-            z.writestr(FOOTNOTES, _footnotes_part(template.part(FOOTNOTES), "".join(footnotes)))
+
+
+def _encoded(chunks) -> Iterator[bytes]:
+    """The chunks as UTF-8, in pieces of about 64 kB (one compressor call per chunk would cost more)."""
+    batch: list[str] = []
+    size = 0
+    for chunk in chunks:
+        batch.append(chunk)
+        size += len(chunk)
+        if size > 1 << 16:
+            yield "".join(batch).encode("utf-8")
+            batch, size = [], 0
+    yield "".join(batch).encode("utf-8")
 
 
 def _footnotes_part(existing: str | None, ours: str) -> bytes:
@@ -161,24 +173,35 @@ def _declare_footnotes(parts: dict[str, bytes]) -> None:
     parts[TYPES] = types.replace("</Types>", override + "</Types>").encode("utf-8")
 
 
-def _core(core: str, title: str, author: str) -> str:
-    """The core properties: title and author, and when and by what the document was made."""
-    from kehoach.render.context import maker, now
+# Where each document's own values go in the core properties part: NUL never stands in an XML part.
+_TITLE, _AUTHOR, _MADE = "\0title\0", "\0author\0", "\0made\0"
 
-    made = now().strftime("%Y-%m-%dT%H:%M:%SZ")  # W3CDTF
+
+def _core_form(core: str) -> str:
+    """The core properties with the document's title and author, and when and by what it was made,
+    as slots (`_core`) filled for each document."""
+    from kehoach.render.context import maker
+
     for tag, value, attributes in (
-        ("dc:title", title, ""), ("dc:creator", author, ""), ("cp:lastModifiedBy", maker(), ""),
-        ("dcterms:created", made, ' xsi:type="dcterms:W3CDTF"'), ("dcterms:modified", made, ' xsi:type="dcterms:W3CDTF"'),
+        ("dc:title", _TITLE, ""), ("dc:creator", _AUTHOR, ""), ("cp:lastModifiedBy", esc(maker()), ""),
+        ("dcterms:created", _MADE, ' xsi:type="dcterms:W3CDTF"'), ("dcterms:modified", _MADE, ' xsi:type="dcterms:W3CDTF"'),
     ):
         if attributes and not ("xmlns:xsi=" in core and "xmlns:dcterms=" in core):
             continue  # a template's core part without the namespaces a date needs keeps its dates
-        element = f"<{tag}{attributes}>{esc(value)}</{tag}>"
+        element = f"<{tag}{attributes}>{value}</{tag}>"
         pattern = re.compile(f"<{tag}[^>]*?>[^<]*</{tag}>|<{tag}[^>]*/>")
         if pattern.search(core):
             core = pattern.sub(lambda _: element, core, count=1)
         else:
             core = core.replace("</cp:coreProperties>", element + "</cp:coreProperties>")
     return core
+
+
+def _core(form: str, title: str, author: str) -> bytes:
+    from kehoach.render.context import now
+
+    made = now().strftime("%Y-%m-%dT%H:%M:%SZ")  # W3CDTF
+    return form.replace(_TITLE, esc(title)).replace(_AUTHOR, esc(author)).replace(_MADE, made).encode("utf-8")
 
 
 def _app(app: str) -> str:
@@ -189,3 +212,111 @@ def _app(app: str) -> str:
     if re.search(r"<Application>[^<]*</Application>|<Application/>", app):
         return re.sub(r"<Application>[^<]*</Application>|<Application/>", lambda _: element, app, count=1)
     return app.replace("</Properties>", element + "</Properties>")
+
+
+# -- the zip format (PKWARE's APPNOTE): local headers and data, then the central directory -----------
+
+_LOCAL = struct.Struct("<4s5H3L2H")  # signature, version, flags, method, time, date, crc, sizes, name and extra lengths
+_CENTRAL = struct.Struct("<4s6H3L5H2L")  # the same, with the maker's version first, then comment, disk, attributes, offset
+_END = struct.Struct("<4s4H2LH")  # disks, entries (twice), directory size and offset, comment length
+_VERSION = 20  # 2.0: deflate
+_DEFLATED = 8
+_UTF8_NAME = 0x800
+_LIMIT = 0xFFFFFFFF  # sizes and offsets past 32 bits need Zip64
+_WRITE_PAST = 1 << 20  # bytes kept in memory before they are written out
+
+
+# Raw deflate (negative window bits: no zlib header), hash tables in proportion to the window.
+def _tight(window_bits: int):
+    """For the parts every document shares, compressed once: zlib's level 6 (styles.xml: 13 kB)."""
+    return zlib.compressobj(6, zlib.DEFLATED, -window_bits, min(8, window_bits - 6))
+
+
+def _fast(window_bits: int):
+    """For each document's own parts: ISA-L's level 1. The typical plan's document part (37 kB) takes
+    0.04 ms and 7.0 kB, where zlib takes 0.18 ms and 7.0 kB at its level 1, 0.44 ms and 5.7 kB at 6;
+    a schedule of 10,000 rows (12 MB) 2.5 ms and 272 kB, where zlib takes 18 ms and 240 kB, 43 ms and 143 kB."""
+    return isal_zlib.compressobj(1, isal_zlib.DEFLATED, -window_bits, min(8, window_bits - 6))
+
+
+class _Entries(NamedTuple):
+    """Zip entries made once: local headers and data, their directory records, and their time."""
+
+    data: bytes
+    directory: bytes
+    count: int
+    stamp: tuple[int, int]  # MS-DOS time and date
+
+
+def _dos_time(moment: time.struct_time) -> tuple[int, int]:
+    return (
+        moment.tm_hour << 11 | moment.tm_min << 5 | moment.tm_sec // 2,
+        min(max(moment.tm_year - 1980, 0), 127) << 9 | moment.tm_mon << 5 | moment.tm_mday,  # 1980 to 2107
+    )
+
+
+class _ZipWriter:
+    """A zip written front to back after entries made before. Each part streams through the
+    compressor; its local header, which holds the CRC and sizes, is filled in once they are known
+    (in memory, or in the file when a large part has already been written out)."""
+
+    def __init__(self, start: _Entries, file: BinaryIO | None = None):
+        self.file = file
+        self.stamp = start.stamp
+        self.pending = bytearray(start.data)
+        self.written = 0
+        self.directory = bytearray(start.directory)
+        self.count = start.count
+
+    def add_whole(self, name: str, data: bytes, deflate: Callable) -> None:
+        """A part known whole: a window no larger than the part, which makes the compressor's set-up
+        (most of the cost of a small part) cheaper."""
+        self.add(name, (data,), deflate, window_bits=max(9, min(15, (len(data) - 1).bit_length())))
+
+    def add(self, name: str, pieces: Iterable[bytes], deflate: Callable, window_bits: int = 15) -> None:
+        encoded, flags = (name.encode("utf-8"), _UTF8_NAME) if not name.isascii() else (name.encode("ascii"), 0)
+        offset = self._position()
+        self.pending += bytes(_LOCAL.size) + encoded
+        compressor = deflate(window_bits)
+        crc = size = 0
+        for piece in pieces:
+            crc = isal_zlib.crc32(piece, crc)  # the same CRC-32, with the processor's carry-less multiply
+            size += len(piece)
+            self.pending += compressor.compress(piece)
+            if len(self.pending) > _WRITE_PAST and self.file is not None:
+                self._write_out()
+        self.pending += compressor.flush()
+        compressed = self._position() - offset - _LOCAL.size - len(encoded)
+        if max(size, self._position()) >= _LIMIT:
+            raise NotWritable("văn bản quá lớn cho một tệp .docx (hơn 4 GB): tách lịch hoặc kế hoạch thành nhiều tệp rồi dựng lại")
+        fields = (_VERSION, flags, _DEFLATED, *self.stamp, crc, compressed, size, len(encoded))
+        self._fill(offset, _LOCAL.pack(b"PK\x03\x04", *fields, 0))
+        self.directory += _CENTRAL.pack(b"PK\x01\x02", _VERSION, *fields, 0, 0, 0, 0, 0, offset) + encoded
+        self.count += 1
+
+    def entries(self) -> _Entries:
+        return _Entries(bytes(self.pending), bytes(self.directory), self.count, self.stamp)
+
+    def finish(self) -> None:
+        """The directory and its end record, and everything still in memory, into the file."""
+        at = self._position()
+        self.pending += self.directory
+        self.pending += _END.pack(b"PK\x05\x06", 0, 0, self.count, self.count, len(self.directory), at, 0)
+        self._write_out()
+
+    def _position(self) -> int:
+        return self.written + len(self.pending)
+
+    def _write_out(self) -> None:
+        self.file.write(self.pending)
+        self.written += len(self.pending)
+        self.pending.clear()
+
+    def _fill(self, offset: int, header: bytes) -> None:
+        if offset >= self.written:
+            start = offset - self.written
+            self.pending[start : start + len(header)] = header
+            return
+        self.file.seek(offset)
+        self.file.write(header)
+        self.file.seek(self.written)

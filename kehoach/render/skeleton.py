@@ -11,7 +11,6 @@ anything more goes through a sandboxed, autoescaping Jinja environment.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from functools import lru_cache
@@ -54,6 +53,8 @@ def _patcher_version() -> str:
 def cached(document_xml: str) -> str:
     """The skeleton of a user's template, patched once and kept in the user's cache; another
     docxtpl may patch differently, so its version is part of the key."""
+    import hashlib  # only a user's template needs it
+
     from kehoach.fileio import atomic_output
 
     key = hashlib.sha256(f"docxtpl {_patcher_version()}\n{document_xml}".encode("utf-8")).hexdigest()
@@ -107,6 +108,7 @@ def placeholders(skeleton: str, path: str) -> set[str]:
         ) from None
 
 
+@lru_cache(maxsize=8)  # asked for every document of the template
 def _needs_jinja(skeleton: str) -> bool:
     return "{%" in skeleton or "{#" in skeleton or skeleton.count("{{") != len(_SIMPLE.findall(skeleton))
 
