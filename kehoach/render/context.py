@@ -7,8 +7,8 @@ import re
 import unicodedata
 from datetime import datetime, timezone
 from functools import cache
-from importlib import metadata as package_metadata
 
+from kehoach import __version__
 from kehoach.doctypes import TYPE_NAMES
 from kehoach.render.ooxml import clean, plain
 from kehoach.spec.model import Plan, Schedule
@@ -142,10 +142,7 @@ def metadata(spec: Plan | Schedule) -> tuple[str, str]:
 @cache
 def maker() -> str:
     """What made the document, for its properties: `kehoach 0.1.0`."""
-    try:
-        return f"kehoach {package_metadata.version('kehoach')}"
-    except package_metadata.PackageNotFoundError:  # run from a source tree that was never installed
-        return "kehoach"
+    return f"kehoach {__version__}"
 
 
 def now() -> datetime:
