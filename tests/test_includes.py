@@ -41,3 +41,24 @@ def test_plans_beside_schedules_as_init_lays_them_out_are_fine(specs):
     (specs.root / "schedules").mkdir()
     specs.write("schedules/lich.yaml", SCHEDULE)
     assert specs.check(plan_including("../schedules/lich.yaml"), name="plans/plan.yaml") == []
+
+
+def test_a_folder_link_inside_the_plans_folder_that_leads_out_is_refused(specs, outside):
+    (specs.root / "ke-hoach").mkdir()
+    os.symlink(outside.parent, specs.root / "ke-hoach" / "lich")
+    path = specs.write("ke-hoach/plan.yaml", plan_including("lich/lich.yaml"))
+    assert [d.code for d in check_file(path).diagnostics] == ["KH-S011"]
+
+
+@pytest.mark.parametrize("how", ["plain", "link within"])
+def test_a_schedule_in_the_plans_folder_is_read_however_the_folder_is_reached(specs, how):
+    """The plan's folder reached through a link, and a link that stays inside it, are fine."""
+    specs.write("that/lich.yaml", SCHEDULE)
+    os.symlink(specs.root / "that", specs.root / "this")
+    named = "lich.yaml"
+    if how == "link within":
+        (specs.root / "that" / "lich2").mkdir()
+        os.symlink(specs.root / "that" / "lich.yaml", specs.root / "that" / "lich2" / "lich.yaml")
+        named = "lich2/lich.yaml"
+    specs.write("that/plan.yaml", plan_including(named))
+    assert [d.as_text() for d in check_file(str(specs.root / "this" / "plan.yaml")).diagnostics] == []
