@@ -7,6 +7,7 @@ of the folder would have kehoach read, render or roll files the user never meant
 from __future__ import annotations
 
 import os
+import stat
 
 
 def project_folder(plan_file: str) -> str:
@@ -22,7 +23,28 @@ def included_path(plan_file: str, relative: str) -> str | None:
     if os.path.isabs(relative):
         return None
     path = os.path.normpath(os.path.join(os.path.dirname(plan_file), relative))
-    root = os.path.realpath(project_folder(plan_file))
+    folder = project_folder(plan_file)
+    if _plainly_below(folder, os.path.abspath(path)):
+        return path
+    root = os.path.realpath(folder)
     if os.path.commonpath([root, os.path.realpath(path)]) != root:
         return None
     return path
+
+
+def _plainly_below(folder: str, path: str) -> bool:
+    """Whether `path` is written below `folder` and each name below it is there and no link: then it
+    lies in the folder wherever the folder really is, as resolving both would say, with a third of the
+    system calls. Anything else (a link, a name not there, a path that cannot be looked at) is left to
+    that full resolution."""
+    if not path.startswith(folder + os.sep):
+        return False
+    below = folder
+    for name in path[len(folder) + 1 :].split(os.sep):
+        below += os.sep + name
+        try:
+            if stat.S_ISLNK(os.lstat(below).st_mode):
+                return False
+        except (OSError, ValueError):
+            return False
+    return True

@@ -506,5 +506,7 @@ def _collect(obj, found: list[Text]) -> None:
         item_kind = type(item)
         if item_kind is Text:
             found.append(item)
-        elif item_kind not in _LEAVES:
+        elif item_kind is MemberRef and type(item.entry) is Text:  # a third of a plan's objects; is_id is a bool
+            found.append(item.entry)
+        elif item_kind not in _LEAVES and item:  # empty lists and dicts (a third of the rest) hold none
             _collect(item, found)

@@ -18,8 +18,9 @@ from kehoach import inputfiles, rules
 from kehoach.diagnostics import Diagnostic, Pos
 from kehoach.errors import NotReadable
 
-try:  # libyaml's C composer is several times faster on large schedules.
-    from yaml import CSafeLoader as _Base
+try:  # libyaml's C composer is several times faster on large schedules. Its parser alone: nothing
+    # is constructed, so a loader's constructor and resolver tables would be set up for nothing.
+    from yaml.cyaml import CParser as _Base
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Base
 
