@@ -77,27 +77,40 @@ def _name_words(text: str, pos: int, kind: str) -> tuple[tuple[str, ...], int]:
     return tuple(words), end
 
 
-def _kind_words(text: str) -> Iterator[re.Match]:
-    """What `_KIND_WORD.finditer(text)` finds, tried only where the lowered text holds a kind word
+def _name_lead(text: str, end: int) -> re.Match | None:
+    """The blank or the colon after a kind word that ends at `end`, when a name starts after it (a
+    capital, or a digit: `Phường 1`); None for most kind words in running text (`các xã trên địa bàn`)."""
+    lead = _LEAD.match(text, end)
+    if lead and (text[lead.end() : lead.end() + 1].isupper() or text[lead.end() : lead.end() + 1].isdigit()):
+        return lead
+    return None
+
+
+def _named_kind_words(text: str) -> Iterator[tuple[re.Match, re.Match]]:
+    """The kind words `_KIND_WORD.finditer(text)` finds that a name follows, with their lead
+    (`_name_lead`). They are tried only where the lowered text holds a kind word
     (kehoach/textsearch.py): their first letters are among the commonest, so a regex scan would stop
-    at every fifth character. Each try starts after the previous match's end, as finditer's do."""
+    at every fifth character. Each try starts after the previous match's end, as finditer's do.
+    Six kind words in seven have no name after them, so the lead is looked at before the regex: the
+    regex, where it matches, ends where the word found does; and a kind word passed over without its
+    regex cannot hide another that finditer would have skipped, as the only one inside another is
+    `xã` in `thị xã`, which ends where it does and so has no name after it either."""
     lower = textsearch.lowered(text)
     if lower is None:
-        yield from _KIND_WORD.finditer(text)
+        for match in _KIND_WORD.finditer(text):
+            if lead := _name_lead(text, match.end()):
+                yield match, lead
         return
     end = 0
-    for start, _ in textsearch.occurrences(lower, _KIND_WORDS):
-        if start >= end and (match := _KIND_WORD.match(text, start)):
-            yield match
+    for start, word in textsearch.occurrences(lower, _KIND_WORDS):
+        if start >= end and (lead := _name_lead(text, start + len(word))) and (match := _KIND_WORD.match(text, start)):
+            yield match, lead
             end = match.end()
 
 
 def mentions(text: str) -> Iterator[Mention]:
     """Each unit a text names, in order."""
-    for match in _kind_words(text):
-        lead = _LEAD.match(text, match.end())
-        if not lead or not text[lead.end() : lead.end() + 1].isupper() and not text[lead.end() : lead.end() + 1].isdigit():
-            continue  # most kind words in running text are not followed by a name (`các xã trên địa bàn`)
+    for match, lead in _named_kind_words(text):
         before = text[max(0, match.start() - 8) : match.start()]
         if _LEVEL_ONLY.search(before) or (":" in lead.group(0) and not _PLURAL.search(before)):
             continue  # `cấp huyện`; `Cấp xã: Mỗi xã ...` (a colon opens a list only after `các`)

@@ -139,7 +139,8 @@ def member_in_two_places(spec):
                 if ref.is_id and who not in ctx.members:
                     continue
                 sessions = booked.setdefault((who, day), {})
-                clashes = [(sessions[s], s) for s in _OVERLAPS[row.session] if s in sessions]
+                # Most people are booked once a day: only a second booking is compared.
+                clashes = sessions and [(sessions[s], s) for s in _OVERLAPS[row.session] if s in sessions]
                 if clashes:
                     (_, place), session = min(clashes)
                     shown = ctx.members[who].value if ref.is_id else who

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kehoach.doctypes import KIND_CODES, SYMBOL_TYPE_CODES, YEAR_IN_NUMBER
 from kehoach.prose_dates import GAP as _GAP, MONTH_WORD, SEPARATOR, YEAR_WORD
@@ -33,7 +34,7 @@ _NUMBER = (
     r"(?P<symbol>" + _PART + r"(?:(?:\s?-|-\s?)" + _PART + r"){0,6})?(?![\w/])"
 )
 # These patterns, and `_NUMBER` above, are read only around a slash or a law's name once found: kept as
-# text, compiled on first use by `re`'s own cache, so that a start-up for a plan citing nothing does not
+# text, compiled on first use (`_compiled`), so that a start-up for a plan citing nothing does not
 # compile them.
 # The kind word and `số` that end where a number starts (`Thông tư liên tịch số `), read backwards from
 # the number: the 60 characters before it, reversed, matched at their start. Searching forwards for
@@ -59,13 +60,21 @@ _ISSUER_END = (
 )
 
 
+@lru_cache(maxsize=None)
+def _compiled(pattern: str) -> re.Pattern:
+    """`pattern` compiled at its first use. `re.match(pattern, ...)` would find it in `re`'s own cache
+    too, but through a Python-level lookup (flags, type checks) that cost more than many of the matches
+    here, some thirty times per plan."""
+    return re.compile(pattern)
+
+
 def _issuer(after: str) -> tuple[str | None, int]:
     """The issuer phrase after `của`, and how far it reaches."""
-    lead = re.match(_ISSUER_AFTER, after)
+    lead = _compiled(_ISSUER_AFTER).match(after)
     if not lead:
         return None, 0
     rest = after[lead.end() :]
-    stop = re.search(_ISSUER_END, rest)
+    stop = _compiled(_ISSUER_END).search(rest)
     phrase = rest[: stop.start()] if stop else rest
     issuer = " ".join(phrase.split())
     return (issuer, lead.end() + len(phrase)) if issuer else (None, 0)
@@ -114,12 +123,19 @@ class Reference:
 
     @property
     def kind_code(self) -> str | None:
-        return KINDS.get(_canonical_kind(self.kind)) if self.kind else None
+        return _kind_code(self.kind) if self.kind else None
 
     @property
     def normative(self) -> bool:
         codes = {self.type_code, self.kind_code}
         return bool(codes & NORMATIVE_TYPES) or (self.symbol or "").startswith("QH")
+
+
+# The KH-R rules ask each reference for its codes again and again, and a plan cites the same few
+# symbols and kind words: each is worked out once (bounded, so a huge text cannot grow the caches).
+@lru_cache(maxsize=1024)
+def _kind_code(kind: str) -> str | None:
+    return KINDS.get(_canonical_kind(kind))
 
 
 def _canonical_kind(kind: str) -> str:
@@ -130,12 +146,13 @@ def _canonical_kind(kind: str) -> str:
     return words
 
 
+@lru_cache(maxsize=1024)
 def resolve_symbol(symbol: str | None) -> tuple[str | None, tuple[str, ...]]:
     """`QĐ-TTg` → (`QĐ`, (`TTg`,)); `LĐTBXH-VPQGGN` (a Công văn) → (None, (`LĐTBXH`,)); `QH14` → (`QH`, ())."""
     if not symbol:
         return None, ()
     parts = symbol.split("-")
-    if re.fullmatch(r"QH\d*", parts[0]):
+    if _compiled(r"QH\d*").fullmatch(parts[0]):
         return "QH", tuple(parts[1:])
     if parts[0] in TYPE_CODES:
         return parts[0], tuple(parts[1:])
@@ -143,7 +160,7 @@ def resolve_symbol(symbol: str | None) -> tuple[str | None, tuple[str, ...]]:
 
 
 def _clean_symbol(raw: str | None) -> str | None:
-    return re.sub(r"\s+", "", raw) if raw else None
+    return _compiled(r"\s+").sub("", raw) if raw else None
 
 
 def _date(match: re.Match) -> tuple[dt.date | None, str]:
@@ -175,7 +192,7 @@ def _numbers(text: str):
     slash = text.find("/")
     while slash >= 0:
         start = _number_start(text, slash)
-        match = re.compile(_NUMBER).match(text, start) if start is not None and start >= end else None
+        match = _compiled(_NUMBER).match(text, start) if start is not None and start >= end else None
         if match:
             yield match
             end = match.end()
@@ -185,13 +202,16 @@ def _numbers(text: str):
 def _head(before: str) -> tuple[str | None, bool, int]:
     """The kind word and `số` that stand right before a number (see `_BEFORE_REVERSED`): the kind as
     written, whether `số` is there, and how many characters both take."""
-    head = re.match(_BEFORE_REVERSED, before[::-1])
+    head = _compiled(_BEFORE_REVERSED).match(before[::-1])
     kind = head.group("kind")
     return (kind[::-1] if kind else None), head.group("so") is not None, head.end()
 
 
 def find(text: str) -> list[Reference]:
     """Every reference in `text`, in order."""
+    names_a_law = "Luật" in text or "luật" in text
+    if not names_a_law and "/" not in text:
+        return []  # most of a plan's texts cite nothing: no number to read around, no law's name
     found: list[Reference] = []
     for match in _numbers(text):
         symbol = _clean_symbol(match.group("symbol"))
@@ -208,7 +228,7 @@ def find(text: str) -> list[Reference]:
         end = match.end()
         date = date_text = date_offset = date_written = None
         after = text[end : end + 120]
-        if dated := re.match(_DATE_AFTER, after):
+        if dated := _compiled(_DATE_AFTER).match(after):
             date, date_text = _date(dated)
             date_offset = end + dated.start("d" if dated.group("d") else "d2")
             date_written = dated.group("numeric")
@@ -227,7 +247,7 @@ def find(text: str) -> list[Reference]:
             number_offset=match.start(), number_written=match.group(0), date_written=date_written,
             said_so=said_so, space_before_punctuation=blank.start() if blank else None,
         ))
-    if "Luật" in text or "luật" in text:  # most paragraphs name no law: skip the scan for one
+    if names_a_law:  # most paragraphs name no law: skip the scan for one
         found += _laws_by_name(text, found)
     return sorted(found, key=lambda r: r.offset)
 
@@ -237,13 +257,13 @@ def _laws_by_name(text: str, numbered: list[Reference]) -> list[Reference]:
     found: list[Reference] = []
     # `numbered` is in text order: one pointer walks it beside the law names, so the cost stays linear.
     i = 0
-    for law in re.finditer(_LAW_BY_NAME, text):
+    for law in _compiled(_LAW_BY_NAME).finditer(text):
         while i < len(numbered) and numbered[i].end <= law.start():
             i += 1
         if i < len(numbered) and numbered[i].offset <= law.start():
             continue  # inside a reference found by its number
         after = text[law.end() : law.end() + 30]
-        if re.match(r"[\s*_]*(?:số[\s*_]+)?\d", after):
+        if _compiled(r"[\s*_]*(?:số[\s*_]+)?\d").match(after):
             continue  # `Luật số 45/2019/QH14` is found by its number
         found.append(Reference(
             offset=law.start(), end=law.end(), text=" ".join(law.group(0).split()),

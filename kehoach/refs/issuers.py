@@ -36,8 +36,11 @@ def group(code: str) -> str:
     return codes().get(code, {}).get("group", code)
 
 
-def named_by(phrase: str) -> set[str]:
-    """The codes of the authority a `của ...` phrase names, by its longest matching name."""
+@lru_cache(maxsize=1024)
+def named_by(phrase: str) -> frozenset[str]:
+    """The codes of the authority a `của ...` phrase names, by its longest matching name. Plans cite
+    the same few authorities again and again, and each phrase is compared with every known name:
+    remembered (a bounded cache, so that a huge text cannot grow it)."""
     text = _TITLES.sub("", _normal(phrase))
     best: tuple[int, set[str]] = (0, set())
     for name, name_group in _authority_names():
@@ -46,7 +49,7 @@ def named_by(phrase: str) -> set[str]:
                 best = (len(name), {name_group})
             elif len(name) == best[0]:
                 best[1].add(name_group)
-    return best[1]
+    return frozenset(best[1])
 
 
 @lru_cache(maxsize=1)
