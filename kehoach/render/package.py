@@ -19,8 +19,6 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import BinaryIO, Callable, Iterable, Iterator, NamedTuple
 
-from isal import isal_zlib
-
 from kehoach.errors import NotWritable, TemplateError
 from kehoach.fileio import atomic_output, data_path, is_staged
 from kehoach.render.ooxml import esc, flatten
@@ -233,10 +231,12 @@ def _tight(window_bits: int):
 
 
 def _fast(window_bits: int):
-    """For each document's own parts: ISA-L's level 1. The typical plan's document part (37 kB) takes
-    0.04 ms and 7.0 kB, where zlib takes 0.18 ms and 7.0 kB at its level 1, 0.44 ms and 5.7 kB at 6;
-    a schedule of 10,000 rows (12 MB) 2.5 ms and 272 kB, where zlib takes 18 ms and 240 kB, 43 ms and 143 kB."""
-    return isal_zlib.compressobj(1, isal_zlib.DEFLATED, -window_bits, min(8, window_bits - 6))
+    """For each document's own parts: zlib's level 1. The typical plan's document part (37 kB) takes
+    0.18 ms and 7.0 kB, where level 6 takes 0.44 ms and 5.7 kB; a schedule of 10,000 rows (12 MB)
+    18 ms and 240 kB, where level 6 takes 43 ms and 143 kB. ISA-L (the isal package) does level 1 in
+    a quarter of zlib's time, but measured over a batch of 200 plans it gained nothing worth a
+    compiled dependency (5.4 ms a document either way)."""
+    return zlib.compressobj(1, zlib.DEFLATED, -window_bits, min(8, window_bits - 6))
 
 
 class _Entries(NamedTuple):
@@ -280,7 +280,7 @@ class _ZipWriter:
         compressor = deflate(window_bits)
         crc = size = 0
         for piece in pieces:
-            crc = isal_zlib.crc32(piece, crc)  # the same CRC-32, with the processor's carry-less multiply
+            crc = zlib.crc32(piece, crc)
             size += len(piece)
             self.pending += compressor.compress(piece)
             if len(self.pending) > _WRITE_PAST and self.file is not None:
