@@ -248,6 +248,35 @@ def test_rendering_again_replaces_kehoachs_own_document(specs, tmp_path):
     assert render(plan, "-o", str(out)).exit_code == 0
 
 
+def test_kehoachs_document_is_told_by_its_zip_comment_and_an_older_one_by_its_properties(specs, tmp_path):
+    plan = specs.write("plan.yaml", MINIMAL_PLAN)
+    out = tmp_path / "ke-hoach.docx"
+    assert render(plan, "-o", str(out)).exit_code == 0
+    with zipfile.ZipFile(out) as z:
+        assert z.comment == b"kehoach"
+        parts = {name: z.read(name) for name in z.namelist()}
+    with zipfile.ZipFile(out, "w") as z:  # as kehoach wrote it before it marked its documents
+        for name, data in parts.items():
+            z.writestr(name, data)
+    assert render(plan, "-o", str(out)).exit_code == 0
+    with zipfile.ZipFile(out) as z:
+        assert z.comment == b"kehoach"
+
+
+def test_the_mark_is_read_from_the_files_last_bytes(specs, tmp_path):
+    from kehoach.render.package import marked
+
+    plan = specs.write("plan.yaml", MINIMAL_PLAN)
+    ours, other, short = tmp_path / "ours.docx", tmp_path / "other.docx", tmp_path / "short.docx"
+    assert render(plan, "-o", str(ours)).exit_code == 0
+    with zipfile.ZipFile(ours) as z, zipfile.ZipFile(other, "w") as copy:
+        for name in z.namelist():
+            copy.writestr(name, z.read(name))
+        copy.comment = b"kehoach?"
+    short.write_bytes(b"PK")
+    assert [marked(str(p)) for p in (ours, other, short, tmp_path / "missing.docx")] == [True, False, False, False]
+
+
 def test_a_document_edited_in_word_is_not_overwritten_without_force(specs, tmp_path):
     plan = specs.write("plan.yaml", MINIMAL_PLAN)
     out = tmp_path / "ke-hoach.docx"

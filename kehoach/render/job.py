@@ -95,9 +95,14 @@ class _OutputPaths:
 
 def made_by_kehoach(path: str) -> bool:
     """The document is one kehoach wrote that no other program has saved since: Word and LibreOffice
-    write their own name into docProps/app.xml when they save."""
+    write their own name into docProps/app.xml when they save. The zip's comment tells it without
+    unpacking anything; documents written before kehoach marked them are read."""
     import re
 
+    from kehoach.render.package import marked
+
+    if marked(path):
+        return True
     from kehoach.errors import NotReadable
     from kehoach.inputfiles import open_package, read_member
 

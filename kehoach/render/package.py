@@ -217,6 +217,9 @@ def _app(app: str) -> str:
 _LOCAL = struct.Struct("<4s5H3L2H")  # signature, version, flags, method, time, date, crc, sizes, name and extra lengths
 _CENTRAL = struct.Struct("<4s6H3L5H2L")  # the same, with the maker's version first, then comment, disk, attributes, offset
 _END = struct.Struct("<4s4H2LH")  # disks, entries (twice), directory size and offset, comment length
+# The zip's comment. Word and LibreOffice write a package of their own when they save, without it: a
+# document that still ends with it is one kehoach wrote that nobody has saved since (`marked`).
+_MARK = b"kehoach"
 _VERSION = 20  # 2.0: deflate
 _DEFLATED = 8
 _UTF8_NAME = 0x800
@@ -301,7 +304,8 @@ class _ZipWriter:
         """The directory and its end record, and everything still in memory, into the file."""
         at = self._position()
         self.pending += self.directory
-        self.pending += _END.pack(b"PK\x05\x06", 0, 0, self.count, self.count, len(self.directory), at, 0)
+        self.pending += _END.pack(b"PK\x05\x06", 0, 0, self.count, self.count, len(self.directory), at, len(_MARK))
+        self.pending += _MARK
         self._write_out()
 
     def _position(self) -> int:
@@ -320,3 +324,16 @@ class _ZipWriter:
         self.file.seek(offset)
         self.file.write(header)
         self.file.seek(self.written)
+
+
+def marked(path: str) -> bool:
+    """The file ends with the end record and comment kehoach writes: read from its last bytes, where
+    opening it as a zip would read its whole directory."""
+    tail = _END.size + len(_MARK)
+    try:
+        with open(path, "rb") as f:
+            f.seek(-tail, os.SEEK_END)
+            end = f.read(tail)
+    except OSError:  # shorter than an end record, or not readable
+        return False
+    return end[:4] == b"PK\x05\x06" and end[_END.size - 2 : _END.size] == struct.pack("<H", len(_MARK)) and end.endswith(_MARK)
