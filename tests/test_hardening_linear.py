@@ -71,3 +71,11 @@ def test_the_source_is_split_into_lines_once_for_all_unquoted_paragraphs():
         assert reader.text(node, "body") is None
     assert len(reader.diagnostics) == 50
     assert CountingText.splits == 1
+
+
+def test_positions_past_long_runs_of_a_quoted_folded_paragraph(specs):
+    """Long runs are matched whole, escapes and folded line breaks a character at a time: the
+    position still lands on the citation, on its own line."""
+    words = "Căn cứ \\\"Kế hoạch\\\" rà soát hộ nghèo, hộ cận nghèo trên địa bàn thị trấn năm 2023 và các văn bản"
+    found = specs.check(MINIMAL_PLAN + f'intro: "{words} {words}\n  theo Thông tư số 17/TT-BLĐTBH."\n')
+    assert [d for d in found if d.endswith("KH-R001")] == ["12:8 warning KH-R001"]
