@@ -1,9 +1,15 @@
 import gc
 
-# `python -m kehoach` is a process of our own (see kehoach.cli.run): the collector is paused before
-# the command line's imports too, which it would otherwise traverse again and again (~2 ms).
-gc.disable()
 
-from kehoach.cli import run  # noqa: E402
+def main() -> None:
+    """The console entry point (`kehoach`) and `python -m kehoach`: a process of our own (see
+    kehoach.cli.run), so the collector is paused before the command line's imports too, which it
+    would otherwise traverse again and again (~2 ms)."""
+    gc.disable()
+    from kehoach.cli import run
 
-run()
+    run()
+
+
+if __name__ == "__main__":
+    main()

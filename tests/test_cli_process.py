@@ -2,8 +2,10 @@
 output is flushed: whole processes print all of it and exit with the contract's codes."""
 
 import json
+import os
 import subprocess
 import sys
+import sysconfig
 
 from conftest import MINIMAL_PLAN
 
@@ -36,3 +38,11 @@ def test_the_rules_and_the_references_are_printed_whole(specs):
     refs = kehoach("refs", text)
     assert refs.returncode == 0
     assert refs.stdout == f"{text}:1:8\tNghị định\t07/2021/NĐ-CP\t28/01/2021\tChính phủ\n"
+
+
+def test_the_installed_command_runs_the_same_entry_point(specs):
+    """`kehoach` as pip installs it (kehoach.__main__:main, which pauses the collector before the
+    command line's imports), not only `python -m kehoach`."""
+    script = os.path.join(sysconfig.get_path("scripts"), "kehoach")
+    done = subprocess.run([script, "check", specs.write("plan.yaml", MINIMAL_PLAN + "khoa: x\n")], capture_output=True, text=True)
+    assert done.returncode == 1 and "KH-S002" in done.stdout
