@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, NamedTuple
-from unicodedata import is_normalized
 
 from kehoach.render import styles
 from kehoach.spec.model import FOOTNOTE_MARKER
@@ -44,27 +43,25 @@ def join(parts: Iterable[Xml]) -> Xml:
 
 # Dropped: what XML 1.0 forbids (C0 controls but tab and line breaks, U+FFFE/U+FFFF) and lone
 # surrogates (which UTF-8 cannot encode). Escaped: the characters with a meaning in XML.
-_FORBIDDEN = [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0xD800, 0xE000), 0xFFFE, 0xFFFF]
-_CLEAN = str.maketrans({c: None for c in _FORBIDDEN})
-_HAS_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_FORBIDDEN = "\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff"  # a character class's ranges
+_FORBIDDEN_CHARACTER = re.compile(f"[{_FORBIDDEN}]")
 _BREAK = re.compile(r"(\r\n|[\r\n\t])")
 # Most text needs neither: one C-level scan finds out.
-_NEEDS_WORK = re.compile("[&<>\"\x00-\x1f\ud800-\udfff\ufffe\uffff]")
+_NEEDS_WORK = re.compile(f"[&<>\"\t\n\r{_FORBIDDEN}]")
 
 
 def clean(text: str) -> str:
     """Text as a reader sees it, for places that are not XML (PDF metadata): NFC, no forbidden characters."""
-    return nfc(text.translate(_CLEAN))
+    return nfc(_FORBIDDEN_CHARACTER.sub("", text))
 
 
 def esc(text: str) -> str:
     """Text as the content of an XML element or attribute of another part (document properties)."""
     if not _NEEDS_WORK.search(text):
         return nfc(text)
-    # str.translate looks up every character of non-ASCII text in its table (slow on Vietnamese):
-    # forbidden characters are rare, so they are searched for first.
-    if _HAS_FORBIDDEN.search(text):
-        text = text.translate(_CLEAN)
+    # Not one str.translate table for both jobs: it looks up every character of non-ASCII text
+    # (slow on Vietnamese), where these scan in C.
+    text = _FORBIDDEN_CHARACTER.sub("", text)
     return nfc(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;"))
 
 
@@ -73,7 +70,7 @@ def _text(text: str) -> str:
     if not _NEEDS_WORK.search(text):
         if not text:
             return ""
-        return f'<w:t xml:space="preserve">{text if is_normalized("NFC", text) else nfc(text)}</w:t>'
+        return f'<w:t xml:space="preserve">{nfc(text)}</w:t>'
     if "\t" not in text and "\n" not in text and "\r" not in text:
         return f'<w:t xml:space="preserve">{esc(text)}</w:t>'
     out = []
