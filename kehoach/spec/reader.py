@@ -7,7 +7,6 @@ callers build what they can and the user sees every problem in one run.
 from __future__ import annotations
 
 import re
-from unicodedata import is_normalized
 
 import yaml
 
@@ -22,7 +21,6 @@ from kehoach.spec.yaml_source import node_pos
 _PROSE_KEY = re.compile(r"[^\x00-\x7f]|\s|^[A-Z]")
 
 _SCALAR = yaml.ScalarNode
-_new_tuple = tuple.__new__  # a Pos made as `node_pos` makes it
 _NULL_TAG = "tag:yaml.org,2002:null"
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 # After a plain scalar: blanks, then `#` glued to a character — text that YAML read as a comment.
@@ -111,25 +109,19 @@ class Reader:
     # -- scalars -----------------------------------------------------------------------
 
     def text(self, node: yaml.Node, what: str) -> Text | None:
-        # Called for nearly every value of a spec: its position (as `node_pos` makes it) and its
-        # slice are taken inline, and the comment test runs only after a blank.
+        # Called for nearly every value of a spec: the comment test runs only after a blank.
         if isinstance(node, _SCALAR):
             value = node.value
             if node.tag == _NULL_TAG and value in _NULLS:
                 self.report(rules.WRONG_TYPE, node, f"`{what}` để trống: điền nội dung")
                 return None
-            start = node.start_mark
             end = node.end_mark.index
             source = self.source
             if not node.style and source[end : end + 1] in " \t":  # plain: None from PyYAML, "" from libyaml
                 cut = _CUT_BY_COMMENT.match(source, end)
                 if cut is not None:
                     self._comment_after(node, what, cut)
-            return Text(
-                value if value.isascii() or is_normalized("NFC", value) else nfc(value),
-                _new_tuple(Pos, (self.path, start.line + 1, start.column + 1)),
-                source[start.index : end],
-            )
+            return Text(nfc(value), self.pos(node), source[node.start_mark.index : end])
         if isinstance(node, (yaml.SequenceNode, yaml.MappingNode)) and self.looks_like_prose(node):
             line = self._source_line(node).strip()
             self.report(
@@ -183,7 +175,7 @@ class Reader:
             self._wrong_type(node, f"`{what}` phải là một ngày dạng YYYY-MM-DD, ví dụ {dates.EXAMPLE}")
             return None
         try:
-            return DateValue(dates.parse(node.value, what), node_pos(self.path, node))
+            return DateValue(dates.parse(node.value, what), self.pos(node))
         except dates.BadDate as problem:
             self.report(rules.BAD_DATE, node, str(problem))
             return None
