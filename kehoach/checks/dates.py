@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Iterator
-from weakref import WeakKeyDictionary
 
 from kehoach import lunar_years, prose_dates, textsearch
 from kehoach.rules import ERROR, INFO, WARNING, check
+from kehoach.spec.memo import once_per_spec
 from kehoach.spec.model import Phase, Plan, Schedule, Section, Text, Window
 from kehoach.spec.prose import prose_texts
 from kehoach.vnformat import khoang, ngay, thu
@@ -100,31 +100,25 @@ def window_other_year(spec):
                 break
 
 
-_PROSE: WeakKeyDictionary = WeakKeyDictionary()
-_JOINED: WeakKeyDictionary = WeakKeyDictionary()
-
-
 def _prose_texts(spec) -> tuple[list[Text], int | None]:
     """The spec's running text, and the year a date written without one takes."""
     year = spec.year if isinstance(spec, Plan) else (spec.window.start.value.year if spec.window else None)
     return prose_texts(spec), year
 
 
+@once_per_spec
 def _joined(spec) -> textsearch.Joined:
     """The spec's running text read as one, for the rules that scan it for dates and weekdays."""
-    if spec not in _JOINED:
-        _JOINED[spec] = textsearch.Joined(text.value for text in prose_texts(spec))
-    return _JOINED[spec]
+    return textsearch.Joined(text.value for text in prose_texts(spec))
 
 
+@once_per_spec
 def _prose(spec) -> list[tuple[Text, prose_dates.Found, int | None]]:
     """Every date found in the spec's text, with the year a date without one takes; found once per
     spec, for the three rules that read them."""
-    if spec not in _PROSE:
-        texts, year = _prose_texts(spec)
-        each = prose_dates.find_each(_joined(spec))
-        _PROSE[spec] = [(text, found, year) for text, founds in zip(texts, each) for found in founds]
-    return _PROSE[spec]
+    texts, year = _prose_texts(spec)
+    each = prose_dates.find_each(_joined(spec))
+    return [(text, found, year) for text, founds in zip(texts, each) for found in founds]
 
 
 @check("KH-D006", ERROR)

@@ -16,11 +16,11 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterable, Iterator
-from weakref import WeakKeyDictionary
 
 from kehoach import textsearch, units
 from kehoach.refs.in_spec import references
 from kehoach.rules import INFO, WARNING, check
+from kehoach.spec.memo import once_per_spec
 from kehoach.spec.model import Plan, Text, iter_texts
 from kehoach.spec.prose import prose_texts
 from kehoach.units import NEW, OLD, Unit
@@ -353,14 +353,10 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     return i >= 0 and offset < spans[i][1]
 
 
-_FOUND: WeakKeyDictionary = WeakKeyDictionary()
-
-
+@once_per_spec
 def _verdicts(spec) -> list[tuple[Text, int, str, str]]:
     """Every place finding of a spec, computed once for its three rules; a name repeated in a
     thousand schedule rows is judged once."""
-    if spec in _FOUND:
-        return _FOUND[spec]
     eras = _eras(spec)
     texts = _texts(spec)
     named = _mentions_of(text.value for text in texts)
@@ -404,7 +400,6 @@ def _verdicts(spec) -> list[tuple[Text, int, str, str]]:
         if isinstance(spec, Plan) and text is spec.place and spec.place and not _KIND_WORD.search(text.value):
             if verdict := _bare_place(text.value, context):
                 found.append((text, 0, *verdict))
-    _FOUND[spec] = found
     return found
 
 

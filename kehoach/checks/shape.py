@@ -7,9 +7,9 @@ loaded spec.
 from __future__ import annotations
 
 import re
-from weakref import WeakKeyDictionary
 
 from kehoach.rules import ERROR, WARNING, check, known
+from kehoach.spec.memo import once_per_spec
 from kehoach.spec.model import FOOTNOTE_MARKER, Plan, Text
 from kehoach.spec.prose import prose_texts
 from kehoach.vnformat import ngay
@@ -29,20 +29,16 @@ def base_punctuation(plan):
             yield base.pos, "căn cứ cuối cùng kết thúc bằng `.` (hoặc `,`), không phải `;`"
 
 
-_MARKERS: WeakKeyDictionary = WeakKeyDictionary()
-
-
+@once_per_spec
 def _markers(plan: Plan) -> list[tuple[Text, re.Match]]:
     """Each footnote marker (`[^key]`) in the plan's prose, found once for the two rules that read
     them. Few texts hold one: a text without `[^` is passed over, a search costing a fraction of a
     regex scan's call."""
-    if plan not in _MARKERS:
-        _MARKERS[plan] = [
-            (text, match)
-            for text in prose_texts(plan) if "[^" in text.value
-            for match in FOOTNOTE_MARKER.finditer(text.value)
-        ]
-    return _MARKERS[plan]
+    return [
+        (text, match)
+        for text in prose_texts(plan) if "[^" in text.value
+        for match in FOOTNOTE_MARKER.finditer(text.value)
+    ]
 
 
 @check("KH-S014", ERROR, applies_to=Plan)

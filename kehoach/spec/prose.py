@@ -9,18 +9,14 @@ scanning thousands of rows for sentences would cost more than rendering them).
 
 from __future__ import annotations
 
-from weakref import WeakKeyDictionary
-
+from kehoach.spec.memo import once_per_spec
 from kehoach.spec.model import Plan, ScheduleAppendix, Text, iter_texts
 
-_FOUND: WeakKeyDictionary = WeakKeyDictionary()
 
-
+@once_per_spec
 def prose_texts(spec) -> list[Text]:
     """The prose of a plan or a schedule, in document order; found once per spec."""
-    if spec not in _FOUND:
-        _FOUND[spec] = iter_texts(_parts(spec))
-    return _FOUND[spec]
+    return iter_texts(_parts(spec))
 
 
 def _parts(spec) -> list:
